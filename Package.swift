@@ -40,6 +40,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "poolpilot", dependencies: ["OperatorCLI"], swiftSettings: strict),
+        // Benchmarks for `make bench` (release build): one file per module's benchmarks.
+        .executableTarget(
+            name: "poolpilot-bench",
+            dependencies: ["HTTP", "YAML", "Kube", "Metrics", "Scaling", "Telemetry", "KubeRuntime", "Cluster", "Operator"],
+            swiftSettings: strict
+        ),
 
         // Shared test helpers: temporary folders, the embedded cluster as a child process, kubectl.
         .target(name: "TestSupport", dependencies: ["Kube", "HTTP", "YAML"], swiftSettings: strict),

@@ -22,7 +22,9 @@ public struct Subcommand: Sendable {
 public enum CommandRegistry {
     /// Every subcommand, longest paths first so "cluster up" wins over "cluster".
     public static var all: [Subcommand] {
-        [VersionCommand.command]
+        [
+            VersionCommand.command,
+        ]
     }
 
     /// The top-level help: what PoolPilot is and its subcommands.

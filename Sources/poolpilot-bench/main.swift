@@ -1,0 +1,28 @@
+// poolpilot-bench: the benchmarks behind `make bench`. Each module's benchmarks live in their own
+// file and register one entry in `benchmarks` below; `poolpilot-bench NAME [ARGS]` runs one,
+// `poolpilot-bench` alone lists them.
+import Foundation
+
+/// A named benchmark: it prints its own figures, one `name: value unit` line each.
+struct Benchmark: Sendable {
+    var name: String
+    var summary: String
+    var run: @Sendable ([String]) async throws -> Void
+}
+
+let benchmarks: [Benchmark] = [
+    Benchmark(name: "noop", summary: "Measures the harness itself.") { _ in
+        let start = ContinuousClock.now
+        let elapsed = ContinuousClock.now - start
+        print("noop.elapsed: \(elapsed)")
+    }
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let name = arguments.first, let benchmark = benchmarks.first(where: { $0.name == name }) {
+    try await benchmark.run(Array(arguments.dropFirst()))
+} else {
+    print("usage: poolpilot-bench NAME [ARGS]\n\nbenchmarks:")
+    for benchmark in benchmarks { print("  \(benchmark.name): \(benchmark.summary)") }
+    exit(arguments.isEmpty ? 0 : 2)
+}
