@@ -141,9 +141,8 @@ public final class HTTPServer: Sendable {
     }
 
     private func transportFactory(poller: Poller) throws -> @Sendable (Int32) -> any ServerTransport {
-        guard configuration.tls == nil else {
-            throw HTTPError.unsupported("tls for the http server is not built yet")
-        }
-        return { fd in PlainTransport(fd: fd, poller: poller) }
+        guard let tls = configuration.tls else { return { fd in PlainTransport(fd: fd, poller: poller) } }
+        let context = try TLSServerContext(tls)
+        return { fd in TLSTransport(fd: fd, poller: poller, context: context) }
     }
 }
