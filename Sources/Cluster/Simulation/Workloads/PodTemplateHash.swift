@@ -1,8 +1,9 @@
 import Foundation
 import YAML
 
-/// The `pod-template-hash` label value of a pod template: FNV-1a (32 bit) over the template's JSON
-/// with sorted keys, spelt in the consonant-and-digit alphabet Kubernetes uses so it never forms
+/// The `pod-template-hash` label value of a pod template.
+///
+/// FNV-1a (32 bit) over the template's JSON with sorted keys, spelt in the consonant-and-digit alphabet Kubernetes uses so it never forms
 /// words. The same template always hashes the same; any change in it gives a new ReplicaSet.
 public enum PodTemplateHash {
     private static let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")

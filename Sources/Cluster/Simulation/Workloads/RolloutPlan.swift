@@ -21,9 +21,10 @@ public enum RolloutPlan {
         }
     }
 
-    /// Resolves `maxSurge` and `maxUnavailable` (integers or percentages of `replicas`): surge rounds
-    /// up, unavailable rounds down, and both zero becomes unavailable one, as Kubernetes does.
-    /// Absent values default to 25 %.
+    /// Resolves `maxSurge` and `maxUnavailable`, integers or percentages of `replicas`.
+    ///
+    /// Surge rounds up, unavailable rounds down, and both zero becomes unavailable one, as
+    /// Kubernetes does. Absent values default to 25 %.
     public static func resolveBounds(replicas: Int, maxSurge: String?, maxUnavailable: String?) -> (
         surge: Int, unavailable: Int
     ) {
