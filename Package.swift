@@ -29,7 +29,12 @@ let package = Package(
         .target(name: "KubeRuntime", dependencies: ["Kube", "Telemetry", "HTTP"], swiftSettings: strict),
 
         // The embedded cluster and the operator.
-        .target(name: "Cluster", dependencies: ["HTTP", "YAML", "Kube", "Metrics", "Telemetry"], swiftSettings: strict),
+        .target(
+            name: "Cluster",
+            dependencies: ["HTTP", "YAML", "Kube", "Metrics", "Telemetry"],
+            resources: [.copy("Resources/traces")],
+            swiftSettings: strict
+        ),
         .target(
             name: "Operator",
             dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry"],
