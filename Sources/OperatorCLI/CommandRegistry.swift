@@ -25,6 +25,7 @@ public enum CommandRegistry {
         [
             VersionCommand.command,
             RecommendCommand.command,
+            ManifestsCommand.command,
         ]
     }
 
