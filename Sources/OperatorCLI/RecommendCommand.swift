@@ -9,7 +9,7 @@ enum RecommendCommand {
             summary: "Show what PoolPilot would decide for a scenario (policy, state, history, now).",
             usage: "--input FILE [-o text|json]",
             options: [
-                OptionSpec("input", short: "i", kind: .value(placeholder: "FILE"), help: "Scenario file (JSON); - reads stdin."),
+                OptionSpec("input", short: "i", kind: .value(placeholder: "FILE"), help: "Scenario file, YAML or JSON; - reads stdin."),
                 OptionSpec("output", short: "o", kind: .value(placeholder: "FORMAT"), help: "text or json.", defaultValue: "text"),
             ],
             discussion: """

@@ -27,12 +27,13 @@ extension Run {
         }
         path = .atZero
         let waiting = activationSample?.value ?? 0
+        let wakes = waiting > 0 && waiting >= zero.activationThreshold
         let poolDemand = proposals.filter { $0.status == .ok }.compactMap(\.replicas).max() ?? 0
-        if waiting > zero.activationThreshold || poolDemand > 0 {
+        if wakes || poolDemand > 0 {
             desired = min(max(floor, poolDemand), policy.maxReplicas)
             history.idleSince = nil
-            let what = waiting > zero.activationThreshold ? "\(Format.number(waiting)) requests waiting" : "demand"
-            limits.append(Limit(.activation, "\(what) at zero replicas; waking \(Format.replicas(desired))"))
+            let what = wakes ? "\(Format.number(waiting)) requests are waiting" : "the pool signals ask for replicas"
+            limits.append(Limit(.activation, "\(what) while the pool is at zero"))
         } else if isFallbackActive, let fallback = policy.missingSignals.fallback, fallback.replicas > 0 {
             desired = min(fallback.replicas, policy.maxReplicas)
             limits.append(Limit(.fallback, "signals keep failing at zero; holding the fallback of \(desired)"))
@@ -72,8 +73,7 @@ extension Run {
             }
         }
         if state.poolSignals[Self.activationSignal] != nil {
-            guard let sample = activationSample, sample.value <= (policy.scaleToZero?.activationThreshold ?? 0)
-            else { return false }
+            guard let sample = activationSample, sample.value == 0 else { return false }
         }
         return true
     }
@@ -102,7 +102,7 @@ extension Run {
             desired = max(desired, current)
             let ratio = Format.number(Double(demand) / Double(capacity))
             limits.append(
-                Limit(.burst, "short-window demand of \(demand) is \(ratio)x the \(capacity) serving or starting")
+                Limit(.burst, "short-window demand of \(demand) is \(ratio)x the \(Format.pods(capacity)) serving or starting")
             )
         } else if let last = history.burstLastSeen, now - last < burst.holdSeconds {
             isBurstActive = true

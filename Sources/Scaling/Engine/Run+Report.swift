@@ -114,17 +114,13 @@ extension Run {
                 message: "every signal was measured"
             )
         }
-        let described = unhealthy.map { proposal -> String in
-            var text = "\(proposal.signal) \(proposal.status.rawValue.lowercased())"
-            if let seconds = missingSeconds(proposal.signal) { text += " for \(Format.number(seconds)) s" }
-            return text
-        }
+        let described = unhealthy.map(describeHealth)
         let partialOnly = unhealthy.allSatisfy { $0.status == .partial }
         return ScalingCondition(
             type: "SignalsAvailable",
             status: false,
             reason: partialOnly ? "SignalsPartial" : "SignalsMissing",
-            message: described.joined(separator: ", ") + "; no scale-down until they return"
+            message: described.joined(separator: "; ") + "; no scale-down until they return"
         )
     }
 
@@ -166,11 +162,6 @@ extension Run {
     /// The message of the first limit with `reason`, or an empty string.
     private func message(_ reason: LimitReason) -> String {
         limits.first { $0.reason == reason }?.message ?? ""
-    }
-
-    /// How long a signal has been missing: the caller's figure, else the engine's failure count.
-    private func missingSeconds(_ signal: String) -> Double? {
-        state.missingSeconds[signal]
     }
 
     // MARK: - Pods to remove
