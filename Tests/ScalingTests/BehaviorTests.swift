@@ -30,7 +30,8 @@ import Testing
         )
     }
 
-    static func downRules(_ policies: [RatePolicy], select: SelectPolicy = .max, window: Double = 0) -> ScalingBehavior {
+    static func downRules(_ policies: [RatePolicy], select: SelectPolicy = .max, window: Double = 0) -> ScalingBehavior
+    {
         ScalingBehavior(
             scaleUp: ScalingBehavior.hpaDefault.scaleUp,
             scaleDown: ScalingRules(stabilizationWindowSeconds: window, policies: policies, selectPolicy: select)

@@ -30,7 +30,12 @@ import Testing
             pods: Build.readyPods([10.5, 10.5, 10, 11]),
             expected: 4
         ),
-        Case(name: "keeps the count at exactly 1 + tolerance", replicas: 2, pods: Build.readyPods([11, 11]), expected: 2),
+        Case(
+            name: "keeps the count at exactly 1 + tolerance",
+            replicas: 2,
+            pods: Build.readyPods([11, 11]),
+            expected: 2
+        ),
         Case(
             name: "scales up past a zero up-tolerance",
             replicas: 4,

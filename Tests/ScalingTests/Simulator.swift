@@ -1,7 +1,9 @@
 import Scaling
 
-/// A tiny pool for timeline tests: pods that take time to load, GPU slots that run out, a load
-/// that the test sets, and the engine deciding every interval. Deterministic; no clock.
+/// A tiny pool for timeline tests: pods that take time to load, GPU slots that run out, a load that
+/// the test sets, and the engine deciding every interval.
+///
+/// Deterministic; no clock.
 struct Simulator {
     /// What the pool sees at one moment.
     struct Load {
@@ -58,7 +60,9 @@ struct Simulator {
         var states: [PodState] = []
         for (index, pod) in pods.enumerated() {
             if index >= placed {
-                states.append(PodState(name: pod.name, phase: .pending, isReady: false, pendingReason: .insufficientGPU))
+                states.append(
+                    PodState(name: pod.name, phase: .pending, isReady: false, pendingReason: .insufficientGPU)
+                )
             } else if pod.readyAt > now {
                 states.append(PodState(name: pod.name, isReady: false, isLoading: true))
             } else {
@@ -80,7 +84,12 @@ struct Simulator {
     /// in the engine's order.
     @discardableResult
     mutating func step(at now: Double, load: Load) -> Decision {
-        let decision = DecisionEngine.decide(policy: policy, state: state(at: now, load: load), history: history, now: now)
+        let decision = DecisionEngine.decide(
+            policy: policy,
+            state: state(at: now, load: load),
+            history: history,
+            now: now
+        )
         history = decision.history
         let desired = decision.desiredReplicas
         if desired > pods.count {

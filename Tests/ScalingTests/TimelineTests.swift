@@ -131,6 +131,10 @@ import Testing
         let quiet = pool.step(at: 75, load: Simulator.Load(waiting: 20))
         #expect(quiet.desiredReplicas == 2)
         #expect(quiet.podsToRemove.count == 8)
-        #expect(quiet.podsToRemove.prefix(6).allSatisfy { ["pod-4", "pod-5", "pod-6", "pod-7", "pod-8", "pod-9"].contains($0) })
+        #expect(
+            quiet.podsToRemove.prefix(6).allSatisfy {
+                ["pod-4", "pod-5", "pod-6", "pod-7", "pod-8", "pod-9"].contains($0)
+            }
+        )
     }
 }

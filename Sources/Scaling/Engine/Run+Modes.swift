@@ -102,7 +102,10 @@ extension Run {
             desired = max(desired, current)
             let ratio = Format.number(Double(demand) / Double(capacity))
             limits.append(
-                Limit(.burst, "short-window demand of \(demand) is \(ratio)x the \(Format.pods(capacity)) serving or starting")
+                Limit(
+                    .burst,
+                    "short-window demand of \(demand) is \(ratio)x the \(Format.pods(capacity)) serving or starting"
+                )
             )
         } else if let last = history.burstLastSeen, now - last < burst.holdSeconds {
             isBurstActive = true

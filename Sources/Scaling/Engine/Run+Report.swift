@@ -34,7 +34,12 @@ extension Run {
 
     private func ableToScale() -> ScalingCondition {
         if path == .invalidPolicy {
-            return ScalingCondition(type: "AbleToScale", status: false, reason: "InvalidPolicy", message: message(.invalidPolicy))
+            return ScalingCondition(
+                type: "AbleToScale",
+                status: false,
+                reason: "InvalidPolicy",
+                message: message(.invalidPolicy)
+            )
         }
         if let stabilization {
             return ScalingCondition(
@@ -55,7 +60,12 @@ extension Run {
     private func scalingActive() -> ScalingCondition {
         switch path {
         case .invalidPolicy:
-            return ScalingCondition(type: "ScalingActive", status: false, reason: "InvalidPolicy", message: message(.invalidPolicy))
+            return ScalingCondition(
+                type: "ScalingActive",
+                status: false,
+                reason: "InvalidPolicy",
+                message: message(.invalidPolicy)
+            )
         case .disabled:
             return ScalingCondition(
                 type: "ScalingActive",
@@ -104,7 +114,12 @@ extension Run {
     private func signalsAvailable() -> ScalingCondition {
         let unhealthy = proposals.filter { $0.status != .ok && $0.status != .noReadyPods }
         if isFallbackActive {
-            return ScalingCondition(type: "SignalsAvailable", status: false, reason: "FallbackActive", message: message(.fallback))
+            return ScalingCondition(
+                type: "SignalsAvailable",
+                status: false,
+                reason: "FallbackActive",
+                message: message(.fallback)
+            )
         }
         guard !unhealthy.isEmpty else {
             return ScalingCondition(
@@ -129,7 +144,12 @@ extension Run {
             return ScalingCondition(type: "ScaledToZero", status: true, reason: "Idle", message: "the pool is at zero")
         }
         if current == 0 {
-            return ScalingCondition(type: "ScaledToZero", status: false, reason: "Activated", message: message(.activation))
+            return ScalingCondition(
+                type: "ScaledToZero",
+                status: false,
+                reason: "Activated",
+                message: message(.activation)
+            )
         }
         return ScalingCondition(type: "ScaledToZero", status: false, reason: "Serving", message: "the pool is serving")
     }

@@ -169,7 +169,7 @@ struct Run {
         history.scaleEvents.removeAll { $0.time <= now - keepEvents || $0.time > now }
     }
 
-    /// What is wrong with a signal, e.g. "kvCacheUtilization is missing or stale on 2 of 4 ready pods".
+    /// What is wrong with a signal, as in "kvCacheUtilization is missing or stale on 2 of 4 ready pods".
     func describeHealth(_ proposal: SignalProposal) -> String {
         var text: String
         switch proposal.status {
@@ -187,7 +187,7 @@ struct Run {
         return text
     }
 
-    /// A short description of a proposal's measurement, e.g. "at 12 per replica against a target of 5".
+    /// A measurement in words, as in "at 12 per replica against a target of 5".
     static func describe(_ proposal: SignalProposal) -> String {
         guard let observed = proposal.observed else { return "(\(proposal.status.rawValue.lowercased()))" }
         let scope = proposal.source == .pool ? "in total" : "per replica"

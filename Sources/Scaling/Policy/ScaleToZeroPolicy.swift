@@ -6,9 +6,12 @@
 /// ``activationThreshold`` (from the gateway or router) brings the pool back to
 /// `max(minReplicas, 1)`.
 public struct ScaleToZeroPolicy: Codable, Sendable, Equatable {
-    /// Seconds with no waiting or running requests before going to zero. Default: 300.
+    /// Seconds with no waiting or running requests before going to zero.
+    ///
+    /// Default: 300.
     public var idleSeconds: Double
     /// Waiting requests at the pool level that wake a pool at zero (at least this many).
+    ///
     /// Default: 1.
     public var activationThreshold: Double
 

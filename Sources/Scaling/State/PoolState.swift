@@ -4,8 +4,9 @@ public struct PoolState: Codable, Sendable, Equatable {
     public var replicas: Int
     /// The pods that belong to the target.
     public var pods: [PodState]
-    /// Pool-wide totals by signal name (a gateway's queue, a Prometheus `sum`). `waitingRequests`
-    /// here is what wakes a pool from zero.
+    /// Pool-wide totals by signal name (a gateway's queue, a Prometheus `sum`).
+    ///
+    /// `waitingRequests` here is what wakes a pool from zero.
     public var poolSignals: [String: SignalSample]
     /// Signals whose source failed outright this interval (Prometheus down, every scrape failed).
     public var failedSignals: [String]
