@@ -146,7 +146,13 @@ extension Run {
 
     mutating func applyCapacity() {
         guard let headroom = state.gpuHeadroom, path != .invalidPolicy, path != .disabled else { return }
-        let placed = servingOrStartingPods
+        // Replicas that hold (or will get) a GPU: every replica but the pods pending for capacity.
+        // Replicas the state does not list yet count as placed, so a lagging pod list never
+        // shrinks the pool.
+        let waitingForCapacity = state.pods.filter {
+            $0.isPendingForCapacity && PodClass($0, policy: policy, now: now) != .ignored
+        }.count
+        let placed = max(0, current - waitingForCapacity)
         let schedulable = placed + max(0, headroom)
         guard desired > schedulable else { return }
         switch policy.capacity {

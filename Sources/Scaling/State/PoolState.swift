@@ -13,7 +13,11 @@ public struct PoolState: Codable, Sendable, Equatable {
     /// How long each signal has been missing, in seconds, as the caller measured it; used in the
     /// explanation.
     public var missingSeconds: [String: Double]
-    /// How many more pods the matching GPU nodes can take; `nil` when unknown (no limit applied).
+    /// How many more pods the matching GPU nodes can take beyond the replicas placed now; `nil` when
+    /// unknown (no limit applied).
+    ///
+    /// With it, the engine counts as schedulable every current replica except the pods pending
+    /// for capacity, plus this headroom.
     public var gpuHeadroom: Int?
 
     /// Creates a state.
