@@ -137,4 +137,22 @@ import Testing
             }
         )
     }
+
+    @Test func `pods pending for GPUs do not freeze the count inside the tolerance (kubernetes #79158)`() {
+        let pods = Build.readyPods([Double](repeating: 9.5, count: 8)) + Build.pendingPods(2, from: 8)
+        let state = PoolState(replicas: 10, pods: pods)
+        var hold = Build.policy()
+        hold.capacity = .hold
+        let held = DecisionEngine.decide(policy: hold, state: state, history: ScalingHistory(), now: 0)
+        #expect(held.proposals.first?.replicas == 10)
+        #expect(held.desiredReplicas == 8)
+        #expect(held.limitReasons.contains(.capacityHold))
+        #expect(held.podsToRemove == ["pod-8", "pod-9"])
+        var pend = hold
+        pend.capacity = .pend
+        let pending = DecisionEngine.decide(policy: pend, state: state, history: ScalingHistory(), now: 0)
+        #expect(pending.desiredReplicas == 10)
+        #expect(pending.pendingForCapacity == 2)
+        #expect(pending.condition("CapacityLimited")?.reason == "WaitingForCapacity")
+    }
 }

@@ -145,13 +145,15 @@ extension Run {
     // MARK: - Capacity
 
     mutating func applyCapacity() {
-        guard let headroom = state.gpuHeadroom, path != .invalidPolicy, path != .disabled else { return }
+        guard path != .invalidPolicy, path != .disabled else { return }
         // Replicas that hold (or will get) a GPU: every replica but the pods pending for capacity.
         // Replicas the state does not list yet count as placed, so a lagging pod list never
         // shrinks the pool.
         let waitingForCapacity = state.pods.filter {
             $0.isPendingForCapacity && PodClass($0, policy: policy, now: now) != .ignored
         }.count
+        // With the headroom unknown, a pod that pends for capacity shows there is none right now.
+        guard let headroom = state.gpuHeadroom ?? (waitingForCapacity > 0 ? 0 : nil) else { return }
         let placed = max(0, current - waitingForCapacity)
         let schedulable = placed + max(0, headroom)
         guard desired > schedulable else { return }

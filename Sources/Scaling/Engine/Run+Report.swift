@@ -28,7 +28,7 @@ extension Run {
             )
         }
         if policy.scaleToZero != nil { result.append(scaledToZero()) }
-        if state.gpuHeadroom != nil { result.append(capacityLimited()) }
+        if state.gpuHeadroom != nil || isCapacityHeld || pendingForCapacity > 0 { result.append(capacityLimited()) }
         return result
     }
 
