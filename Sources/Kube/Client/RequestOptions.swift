@@ -47,9 +47,13 @@ public struct WatchOptions: Sendable, Equatable {
     public var labelSelector: String?
     /// A field selector; `metadata.name=x` watches one object.
     public var fieldSelector: String?
-    /// Ask for BOOKMARK events that carry a newer resourceVersion. Default: true.
+    /// Ask for BOOKMARK events that carry a newer resourceVersion.
+    ///
+    /// Default: true.
     public var allowWatchBookmarks: Bool
-    /// Ask the server to end the stream cleanly after this many seconds. Default: 290 (below the
+    /// Ask the server to end the stream cleanly after this many seconds.
+    ///
+    /// Default: 290 (below the
     /// server's 5-minute cap, as kube-rs does); callers re-watch from the last version they saw.
     public var timeoutSeconds: Int?
 
@@ -81,7 +85,9 @@ public struct WatchOptions: Sendable, Equatable {
 
 /// Options of create and update requests.
 public struct WriteOptions: Sendable, Equatable {
-    /// Run admission and validation without persisting (`dryRun=All`). Default: false.
+    /// Run admission and validation without persisting (`dryRun=All`).
+    ///
+    /// Default: false.
     public var dryRun: Bool
     /// The field manager recorded in `managedFields`.
     public var fieldManager: String?

@@ -40,7 +40,9 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
     public var tls: TLSConfiguration
     /// How requests authenticate.
     public var authentication: Authentication
-    /// The namespace of the context (or the pod's namespace in-cluster). Default: `default`.
+    /// The namespace of the context (or the pod's namespace in-cluster).
+    ///
+    /// Default: `default`.
     public var namespace: String
     /// `Impersonate-User`, from the kubeconfig user's `as`.
     public var impersonateUser: String?

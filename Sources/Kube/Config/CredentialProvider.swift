@@ -13,7 +13,9 @@ struct RequestCredentials: Sendable {
 /// Hands out credentials for requests: caches exec plugin output until it expires, re-reads token files
 /// when they change, and forgets cached credentials after a 401.
 actor CredentialProvider {
-    /// How often a token file is re-read even when its modification time did not change. Default: 60 s.
+    /// How often a token file is re-read even when its modification time did not change.
+    ///
+    /// Default: 60 s.
     static let tokenFileRefreshInterval: TimeInterval = 60
 
     private let authentication: ClientConfiguration.Authentication
