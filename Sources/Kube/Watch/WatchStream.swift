@@ -58,6 +58,7 @@ public struct WatchStream<Object: Decodable & Sendable>: AsyncSequence, Sendable
                     let rest = Array(buffer[start...])
                     buffer.removeAll()
                     start = 0
+                    scanned = 0
                     return try decode(rest[...])
                 }
                 if start > 0, start >= buffer.count / 2 {
