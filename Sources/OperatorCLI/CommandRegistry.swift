@@ -26,6 +26,8 @@ public enum CommandRegistry {
             VersionCommand.command,
             RecommendCommand.command,
             ManifestsCommand.command,
+            MetricsCommands.parse,
+            MetricsCommands.signals,
         ]
     }
 
