@@ -29,6 +29,8 @@ public enum CommandRegistry {
             ClusterUpDownCommands.up,
             ClusterUpDownCommands.down,
             ClusterServeCommand.command,
+            MetricsCommands.parse,
+            MetricsCommands.signals,
         ]
     }
 
