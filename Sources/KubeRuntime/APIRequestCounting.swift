@@ -7,7 +7,11 @@ import Kube
 struct APIRequestCounting: Sendable {
     let metrics: RuntimeMetrics?
 
-    func call<Result: Sendable>(_ verb: String, _ body: () async throws -> Result) async throws -> Result {
+    func call<Result: Sendable>(
+        _ verb: String,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: () async throws -> Result
+    ) async throws -> Result {
         do {
             let result = try await body()
             metrics?.apiRequests.increment(labels: ["verb": verb, "code": verb == "create" ? "201" : "200"])

@@ -37,11 +37,11 @@ public struct LeaderElectionConfiguration: Sendable, Equatable {
     public var name: String
     /// This process's identity, conventionally `<hostname>_<uuid>`.
     public var identity: String
-    /// How long a follower waits after the last observed change before taking over. Default: 15 s.
+    /// How long a follower waits after the last observed change before taking over (default 15 s).
     public var leaseDuration: Duration
-    /// How long a leader keeps trying to renew before it stops leading. Default: 10 s.
+    /// How long a leader keeps trying to renew before it stops leading (default 10 s).
     public var renewDeadline: Duration
-    /// Time between attempts. Default: 2 s.
+    /// Time between attempts (default 2 s).
     public var retryPeriod: Duration
 
     /// Creates a configuration.
