@@ -67,10 +67,9 @@ public struct EventAggregator: Sendable {
         var note: String
     }
 
-    /// How long without an occurrence before a series is closed and a repeat starts a new object.
-    /// Default: 6 minutes (the events library's value).
+    /// How long without an occurrence before a series closes (default 6 minutes, as client-go).
     public var seriesWindow: Duration
-    /// Series remembered at once. Default: 4096.
+    /// Series remembered at once (default 4096).
     public var cacheCapacity: Int
     private let burst: Int
     private let refillPerSecond: Double
@@ -174,7 +173,8 @@ public struct EventAggregator: Sendable {
         )
     }
 
-    /// `<object name>.<hex unix nanoseconds>`, as client-go names events.
+    /// The Event object name: the object's name, a dot, and hex Unix nanoseconds (as client-go).
+    ///
     /// The sequence number keeps names unique when two events share a timestamp.
     static func eventName(for occurrence: EventOccurrence, at time: Date, sequence: UInt64) -> String {
         let nanos = UInt64(max(0, time.timeIntervalSince1970 * 1e9)) &+ sequence

@@ -21,9 +21,9 @@ public final class EventRecorder: Sendable {
     public let controller: String
     /// The `reportingInstance` written on events.
     public let instance: String
-    /// Time between writes of the buffered occurrences. Default: 500 ms.
+    /// Time between writes of the buffered occurrences (default 500 ms).
     public let flushInterval: Duration
-    /// The most occurrences buffered between flushes. Default: 1000.
+    /// The most occurrences buffered between flushes (default 1000).
     public let bufferLimit: Int
 
     private let sink: any EventSink
