@@ -31,7 +31,7 @@ public struct KubeListWatcher<Object: KubeResource>: ListWatcher {
     public let labelSelector: String?
     /// A field selector such as `spec.nodeName=gpu-1`.
     public let fieldSelector: String?
-    /// Items per list page. Default: 500.
+    /// Items per list page (default 500).
     public let pageSize: Int
     let counting: APIRequestCounting
 
