@@ -113,6 +113,17 @@ func startTLSServer(
         await server.shutdown(deadline: 1)
     }
 
+    @Test func `times out a TLS handshake that never completes as a connect timeout`() async throws {
+        let listener = try SilentListener()
+        let client = HTTPClient(configuration: HTTPClientConfiguration(connectTimeout: 0.3))
+        await #expect {
+            _ = try await client.execute(HTTPRequest(url: "https://127.0.0.1:\(listener.port)/"))
+        } throws: { error in
+            guard case HTTPError.timedOut(_, let which, _) = error else { return false }
+            return which == "connect"
+        }
+    }
+
     @Test func `streams concurrently over https from an http/1.1 server`() async throws {
         let authority = try CertificateAuthority.generate()
         let broadcast = Broadcast()

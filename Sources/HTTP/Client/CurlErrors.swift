@@ -14,9 +14,10 @@ enum CurlErrors {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_PROXY:
             return .connectFailed(url: url, reason: reason)
         case CURLE_OPERATION_TIMEDOUT:
+            // For https the connection is up only once the TLS handshake is done (APPCONNECT).
             var connectTime: curl_off_t = 0
-            _ = ccurl_getinfo_offset(easy, CURLINFO_APPCONNECT_TIME_T, &connectTime)
-            if connectTime == 0 { _ = ccurl_getinfo_offset(easy, CURLINFO_CONNECT_TIME_T, &connectTime) }
+            let isTLS = url.lowercased().hasPrefix("https:")
+            _ = ccurl_getinfo_offset(easy, isTLS ? CURLINFO_APPCONNECT_TIME_T : CURLINFO_CONNECT_TIME_T, &connectTime)
             var totalTime: curl_off_t = 0
             _ = ccurl_getinfo_offset(easy, CURLINFO_TOTAL_TIME_T, &totalTime)
             return .timedOut(

@@ -27,6 +27,10 @@ final class CurlEventLoop: @unchecked Sendable {  // `multi` and `active`: loop 
     private let inbox = Mutex(Inbox())
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private var nextIdleCheck: ContinuousClock.Instant?
+    private let connectionCount = Atomic<Int>(0)
+
+    /// How many connections the loop's transfers have opened so far (reused ones are not counted).
+    var openedConnections: Int { connectionCount.load(ordering: .relaxed) }
 
     /// Creates the multi handle and starts the thread.
     ///
@@ -125,6 +129,7 @@ final class CurlEventLoop: @unchecked Sendable {  // `multi` and `active`: loop 
 
     private func remove(_ transfer: CurlTransfer, failing error: HTTPError) {
         guard active.removeValue(forKey: transfer.easy) != nil else { return }
+        countConnections(of: transfer.easy)
         curl_multi_remove_handle(multi, transfer.easy)
         transfer.fail(error)
     }
@@ -136,9 +141,16 @@ final class CurlEventLoop: @unchecked Sendable {  // `multi` and `active`: loop 
                 let transfer = active.removeValue(forKey: easy)
             else { continue }
             let code = message.pointee.data.result
+            countConnections(of: easy)
             curl_multi_remove_handle(multi, easy)
             transfer.completed(code)
         }
+    }
+
+    private func countConnections(of easy: UnsafeMutableRawPointer) {
+        var opened = 0
+        _ = ccurl_getinfo_long(easy, CURLINFO_NUM_CONNECTS, &opened)
+        connectionCount.add(opened, ordering: .relaxed)
     }
 
     /// Fails streams that received nothing for their idle timeout; runs only when one may be due.

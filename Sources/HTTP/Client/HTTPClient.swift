@@ -104,6 +104,11 @@ public final class HTTPClient: Sendable {
         )
     }
 
+    /// How many connections finished transfers have opened, for checking that requests share connections.
+    ///
+    /// A transfer that reused a connection adds nothing; counted when a transfer ends.
+    public var openedConnections: Int { loop?.openedConnections ?? 0 }
+
     /// Aborts every transfer (their callers get ``HTTPError/cancelled``) and stops the event-loop thread.
     ///
     /// Requests made afterwards fail with ``HTTPError/transport(url:code:reason:)``.
