@@ -52,5 +52,14 @@ bench: deps
 fuzz: deps
 	./bench/fuzz.sh
 
+# The InferencePool CRD is generated from the Swift API types (Sources/Operator/API).
+manifests:
+	$(SWIFT) build --product poolpilot
+	.build/debug/poolpilot manifests --dir $(CURDIR)
+
+check-manifests:
+	$(SWIFT) build --product poolpilot
+	.build/debug/poolpilot manifests --dir $(CURDIR) --check
+
 clean:
 	rm -rf .build

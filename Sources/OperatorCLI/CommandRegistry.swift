@@ -24,6 +24,8 @@ public enum CommandRegistry {
     public static var all: [Subcommand] {
         [
             VersionCommand.command,
+            RecommendCommand.command,
+            ManifestsCommand.command,
         ]
     }
 
