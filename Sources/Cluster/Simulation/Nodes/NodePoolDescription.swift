@@ -108,6 +108,19 @@ public struct NodePoolDescription: Sendable, Equatable, Codable {
         }
     }
 
+    /// Decodes a description from YAML text (the `--nodes` file).
+    ///
+    /// - Throws: ``SimulationError/invalidNodeDescription(_:)`` for bad YAML, a bad shape or bad values.
+    public static func parse(yaml text: String) throws -> NodePoolDescription {
+        let value: JSONValue
+        do {
+            value = try YAML.decode(text)
+        } catch {
+            throw SimulationError.invalidNodeDescription("\(error)")
+        }
+        return try decode(from: value)
+    }
+
     /// Checks counts and names.
     ///
     /// - Throws: ``SimulationError/invalidNodeDescription(_:)`` naming the first bad field.
