@@ -1,4 +1,5 @@
 import Foundation
+import Kube
 import YAML
 
 /// A description of simulated GPU nodes, read from a small YAML file (`poolpilot cluster up --nodes`).
