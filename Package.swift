@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Cluster", dependencies: ["HTTP", "YAML", "Kube", "Metrics", "Telemetry"], swiftSettings: strict),
         .target(
             name: "Operator",
-            dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry"],
+            dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry", "YAML"],
             swiftSettings: strict
         ),
         .target(
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Kube", "YAML", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Operator", "Kube", "Scaling", "Metrics", "TestSupport"],
+            dependencies: ["Operator", "Kube", "Scaling", "Metrics", "TestSupport", "YAML"],
             swiftSettings: strict
         ),
         .testTarget(name: "OperatorCLITests", dependencies: ["OperatorCLI", "TestSupport"], swiftSettings: strict),
