@@ -15,9 +15,10 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSystem"),
 
         // Foundations.
-        .target(name: "HTTP", dependencies: ["CCurl", "COpenSSL"], swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["CCurl", "COpenSSL", "CSystem"], swiftSettings: strict),
         .target(name: "YAML", dependencies: ["CYaml"], swiftSettings: strict),
         .target(name: "Telemetry", swiftSettings: strict),
         .target(name: "Scaling", swiftSettings: strict),
@@ -28,7 +29,12 @@ let package = Package(
         .target(name: "KubeRuntime", dependencies: ["Kube", "Telemetry", "HTTP"], swiftSettings: strict),
 
         // The embedded cluster and the operator.
-        .target(name: "Cluster", dependencies: ["HTTP", "YAML", "Kube", "Metrics", "Telemetry"], swiftSettings: strict),
+        .target(
+            name: "Cluster",
+            dependencies: ["HTTP", "YAML", "Kube", "Metrics", "Telemetry"],
+            resources: [.copy("Resources/traces")],
+            swiftSettings: strict
+        ),
         .target(
             name: "Operator",
             dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry", "YAML"],

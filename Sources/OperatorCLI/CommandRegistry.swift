@@ -24,6 +24,7 @@ public enum CommandRegistry {
     public static var all: [Subcommand] {
         [
             VersionCommand.command,
+            RecommendCommand.command,
             ManifestsCommand.command,
         ]
     }

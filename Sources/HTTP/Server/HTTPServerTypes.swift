@@ -1,6 +1,6 @@
 /// One request received by ``HTTPServer``.
 public struct HTTPServerRequest: Sendable {
-    /// The method as sent, e.g. "GET".
+    /// The method as sent, such as "GET".
     public var method: String
     /// The request target as sent: path plus `?query`.
     public var target: String
@@ -140,17 +140,23 @@ public struct TLSServerConfiguration: Sendable {
 
 /// Settings for ``HTTPServer``.
 public struct HTTPServerConfiguration: Sendable {
-    /// The address to bind, e.g. "127.0.0.1".
+    /// The IPv4 address to bind, such as "127.0.0.1" or a pod address like "127.0.1.7".
     public var host: String
     /// The port to bind; 0 picks a free one (read it from ``HTTPServer/start()``).
     public var port: Int
     /// TLS, or `nil` for plain HTTP.
     public var tls: TLSServerConfiguration?
-    /// Largest accepted request body in bytes. Default: 3 MiB (the Kubernetes API server's limit).
+    /// Largest accepted request body in bytes; larger ones get 413.
+    ///
+    /// Default: 3 MiB (the Kubernetes API server's limit).
     public var maxRequestBodyBytes: Int
-    /// Largest accepted request line plus headers in bytes. Default: 64 KiB.
+    /// Largest accepted request line plus headers in bytes; larger ones get 431.
+    ///
+    /// Default: 64 KiB.
     public var maxHeaderBytes: Int
-    /// Seconds an idle keep-alive connection is kept open. Default: 90.
+    /// Seconds an idle keep-alive connection is kept open; also bounds how long a request head may take.
+    ///
+    /// Default: 90.
     public var keepAliveTimeout: Double
 
     /// Creates server settings.
