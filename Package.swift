@@ -37,7 +37,7 @@ let package = Package(
         ),
         .target(
             name: "Operator",
-            dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry", "YAML"],
+            dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry", "YAML", "HTTP"],
             swiftSettings: strict
         ),
         .target(
