@@ -27,6 +27,11 @@ public enum CommandRegistry {
             RecommendCommand.command,
             ManifestsCommand.command,
             DoctorCommand.command,
+            ClusterUpDownCommands.up,
+            ClusterUpDownCommands.down,
+            ClusterServeCommand.command,
+            MetricsCommands.parse,
+            MetricsCommands.signals,
         ]
     }
 
