@@ -29,10 +29,15 @@ let package = Package(
         .target(name: "KubeRuntime", dependencies: ["Kube", "Telemetry", "HTTP"], swiftSettings: strict),
 
         // The embedded cluster and the operator.
-        .target(name: "Cluster", dependencies: ["HTTP", "YAML", "Kube", "Metrics", "Telemetry"], swiftSettings: strict),
+        .target(
+            name: "Cluster",
+            dependencies: ["HTTP", "YAML", "Kube", "Metrics", "Telemetry"],
+            resources: [.copy("Resources/traces")],
+            swiftSettings: strict
+        ),
         .target(
             name: "Operator",
-            dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry"],
+            dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry", "YAML", "HTTP"],
             swiftSettings: strict
         ),
         .target(
@@ -70,7 +75,7 @@ let package = Package(
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Kube", "YAML", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Operator", "Kube", "Scaling", "Metrics", "TestSupport"],
+            dependencies: ["Operator", "Kube", "Scaling", "Metrics", "TestSupport", "YAML"],
             swiftSettings: strict
         ),
         .testTarget(name: "OperatorCLITests", dependencies: ["OperatorCLI", "TestSupport"], swiftSettings: strict),

@@ -24,6 +24,14 @@ public enum CommandRegistry {
     public static var all: [Subcommand] {
         [
             VersionCommand.command,
+            RecommendCommand.command,
+            ManifestsCommand.command,
+            DoctorCommand.command,
+            ClusterUpDownCommands.up,
+            ClusterUpDownCommands.down,
+            ClusterServeCommand.command,
+            MetricsCommands.parse,
+            MetricsCommands.signals,
         ]
     }
 

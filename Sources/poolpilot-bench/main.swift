@@ -22,6 +22,7 @@ let benchmarks: [Benchmark] = [
     Benchmark(name: "http-streams", summary: "Memory and event rate of N concurrent HTTP streams.") {
         try await HTTPBenchmarks.streams($0)
     },
+    ScalingBenchmarks.decide,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
