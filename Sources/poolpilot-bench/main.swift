@@ -23,6 +23,9 @@ let benchmarks: [Benchmark] = [
         try await HTTPBenchmarks.streams($0)
     },
     ScalingBenchmarks.decide,
+    RuntimeBenchmarks.cacheMemory,
+    RuntimeBenchmarks.reconcileRate,
+    RuntimeBenchmarks.watchLatency,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
