@@ -15,7 +15,11 @@ let benchmarks: [Benchmark] = [
         let start = ContinuousClock.now
         let elapsed = ContinuousClock.now - start
         print("noop.elapsed: \(elapsed)")
-    }
+    },
+    KubeBenchmarks.watchDecode,
+    KubeBenchmarks.watchMemory,
+    KubeBenchmarks.watchServer,
+    KubeBenchmarks.jsonDecode,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
