@@ -20,6 +20,7 @@ let benchmarks: [Benchmark] = [
     KubeBenchmarks.watchMemory,
     KubeBenchmarks.watchServer,
     KubeBenchmarks.jsonDecode,
+    ScalingBenchmarks.decide,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
