@@ -156,3 +156,27 @@ import Testing
         #expect(decision.explanation.contains("needs a target above zero"))
     }
 }
+
+extension MissingSignalTests {
+    @Test func `a stale gateway queue at zero counts as a failure even with a pods signal of that name`() {
+        var policy = Build.policy()
+        policy.scaleToZero = ScaleToZeroPolicy()
+        policy.missingSignals = MissingSignalPolicy(
+            staleAfterSeconds: 30,
+            fallback: Fallback(afterFailedIntervals: 2, replicas: 1)
+        )
+        let stale = PoolState(replicas: 0, poolSignals: ["waitingRequests": SignalSample(0, observedAt: 0)])
+        var history = ScalingHistory()
+        var sizes: [Int] = []
+        for now in [100.0, 115, 130] {
+            let decision = DecisionEngine.decide(policy: policy, state: stale, history: history, now: now)
+            history = decision.history
+            sizes.append(decision.desiredReplicas)
+        }
+        #expect(sizes == [0, 1, 1])
+        let fresh = PoolState(replicas: 0, poolSignals: ["waitingRequests": SignalSample(0, observedAt: 140)])
+        let recovered = DecisionEngine.decide(policy: policy, state: fresh, history: history, now: 145)
+        #expect(recovered.history.failedIntervals.isEmpty)
+        #expect(recovered.desiredReplicas == 0)
+    }
+}

@@ -116,20 +116,23 @@ struct Run {
         return replicas
     }
 
-    /// Counts consecutive failed intervals per signal.
+    /// Counts consecutive failed intervals per signal; at zero, also the activation source.
     private mutating func countFailures() {
+        var failedNow: Set<String> = []
         for proposal in proposals {
             if proposal.status.isFailure {
                 history.failedIntervals[proposal.signal, default: 0] += 1
+                failedNow.insert(proposal.signal)
             } else if proposal.status != .noReadyPods {
                 history.failedIntervals[proposal.signal] = nil
             }
         }
-        if current == 0, policy.scaleToZero != nil, !proposals.contains(where: { $0.signal == Self.activationSignal }) {
+        let activation = Self.activationSignal
+        if current == 0, policy.scaleToZero != nil, !failedNow.contains(activation) {
             if activationSample == nil && isActivationFailing {
-                history.failedIntervals[Self.activationSignal, default: 0] += 1
-            } else {
-                history.failedIntervals[Self.activationSignal] = nil
+                history.failedIntervals[activation, default: 0] += 1
+            } else if activationSample != nil {
+                history.failedIntervals[activation] = nil
             }
         }
         if let fallback = policy.missingSignals.fallback {
