@@ -13,18 +13,26 @@ struct Run {
     let policy: ScalingPolicy
     let state: PoolState
     let now: Double
+    /// The replica count the decision starts from (never negative).
     let current: Int
+    /// The history being updated; it becomes ``Decision/history``.
     var history: ScalingHistory
     var path = Path.normal
     var proposals: [SignalProposal] = []
+    /// What shaped the result so far, in step order.
     var limits: [Limit] = []
+    /// The replica count so far; each step may change it.
     var desired: Int
+    /// The proposal that won step 2, if any signal proposed.
     var winner: SignalProposal?
+    /// What stabilization did, for `AbleToScale`.
     var stabilization: Limit?
+    /// What a rate policy or a bound did, for `ScalingLimited`.
     var rateLimit: Limit?
     var isFallbackActive = false
     var isBurstActive = false
     var isCapacityHeld = false
+    /// Replicas asked for beyond GPU capacity under policy Pend.
     var pendingForCapacity = 0
 
     init(policy: ScalingPolicy, state: PoolState, history: ScalingHistory, now: Double) {
@@ -39,6 +47,7 @@ struct Run {
     /// The lower bound while serving; zero is reached only through scale-to-zero.
     var floor: Int { max(policy.minReplicas, 1) }
 
+    /// Runs every step; the result is read with ``decision()``.
     mutating func execute() {
         let problems = policy.problems
         guard problems.isEmpty else {
@@ -74,6 +83,7 @@ struct Run {
         }
     }
 
+    /// Steps 2 to 7 for a pool that is serving and within its bounds.
     private mutating func decideServing() {
         var raw = combinedProposal()
         raw = applyFallback(to: raw)
@@ -140,6 +150,7 @@ struct Run {
         }
     }
 
+    /// The raw recommendation once the fallback applies, if it does.
     private mutating func applyFallback(to raw: Int) -> Int {
         guard isFallbackActive, let fallback = policy.missingSignals.fallback else { return raw }
         let held = fallback.mode == .static ? fallback.replicas : max(current, fallback.replicas)
@@ -158,6 +169,7 @@ struct Run {
 
     // MARK: - History
 
+    /// Drops recommendations older than every window and scale events older than every period.
     private mutating func pruneHistory() {
         let behavior = policy.behavior
         let windows = [
