@@ -34,6 +34,23 @@ import Testing
             condition: "SignalsPartial"
         ),
         Case(
+            name: "a NaN, infinite or negative value counts as missing",
+            state: PoolState(
+                replicas: 6,
+                pods: Build.readyPods([1, 1, 1]) + Build.readyPods([.nan, .infinity, -1], from: 3)
+            ),
+            expected: 6,
+            status: .partial,
+            condition: "SignalsPartial"
+        ),
+        Case(
+            name: "a huge value scales to the maximum without overflow",
+            state: PoolState(replicas: 2, pods: Build.readyPods([1e300, 1e300])),
+            expected: 6,
+            status: .ok,
+            condition: "AllSignalsPresent"
+        ),
+        Case(
             name: "a signal whose source failed holds the count",
             state: PoolState(replicas: 5, pods: Build.readyPods([0, 0, 0, 0, 0]), failedSignals: ["waitingRequests"]),
             expected: 5,

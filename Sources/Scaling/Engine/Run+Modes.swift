@@ -5,7 +5,7 @@ extension Run {
 
     /// The fresh pool-level waiting-requests sample, if any.
     var activationSample: SignalSample? {
-        guard let sample = state.poolSignals[Self.activationSignal],
+        guard let sample = state.poolSignals[Self.activationSignal], sample.isUsable,
             !sample.isStale(now: now, staleAfter: policy.missingSignals.staleAfterSeconds)
         else { return nil }
         return sample
@@ -70,7 +70,8 @@ extension Run {
         for pod in live {
             guard PodClass(pod, policy: policy, now: now) == .ready else { return false }
             for name in [SignalKind.waitingRequests.rawValue, SignalKind.runningRequests.rawValue] {
-                guard let sample = pod.signals[name], !sample.isStale(now: now, staleAfter: stale), sample.value == 0
+                guard let sample = pod.signals[name], sample.isUsable, !sample.isStale(now: now, staleAfter: stale),
+                    sample.value == 0
                 else { return false }
             }
         }
