@@ -22,6 +22,7 @@ enum ClusterServeCommand {
         OptionSpec("insecure-http", kind: .flag, help: "Serve plain HTTP with a bearer token instead of HTTPS."),
         OptionSpec("history", kind: .value(placeholder: "N"), help: "Changes kept for watch resume; older answer 410.", defaultValue: "10000"),
         OptionSpec("no-components", kind: .flag, help: "Run only the API server, not the simulated cluster components."),
+        OptionSpec("exit-with-parent", kind: .flag, help: "Exit when the parent process ends (used by tests)."),
     ] + faultOptions
 
     static let command = Subcommand(
@@ -73,8 +74,21 @@ enum ClusterServeCommand {
         let connection = ClusterConnection(
             serverURL: url, kubeconfigPath: directory.kubeconfig, credentials: configuration.credentials)
         let components = arguments.flag("no-components") ? [] : ClusterComponents.all
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await server.run() }
+        let parent = arguments.flag("exit-with-parent") ? getppid() : nil
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await server.run()
+                return true
+            }
+            if let parent {
+                // A test runner that dies must not leave its cluster behind.
+                group.addTask {
+                    while !Task.isCancelled, getppid() == parent {
+                        try? await Task.sleep(for: .milliseconds(250))
+                    }
+                    return true
+                }
+            }
             for component in components {
                 group.addTask {
                     do {
@@ -82,9 +96,14 @@ enum ClusterServeCommand {
                     } catch {
                         Output.error("component \(component.name) stopped: \(error)")
                     }
+                    return false
                 }
             }
-            await group.waitForAll()
+            // Components may end on their own; the server ends only with its task or its parent.
+            while let stopsEverything = await group.next() {
+                if stopsEverything { break }
+            }
+            group.cancelAll()
         }
         await server.shutdown()
         return 0

@@ -79,7 +79,7 @@ public final class EmbeddedCluster: Sendable {
         }
         let directory = try TestPaths.makeTemporaryDirectory(prefix: "poolpilot-cluster")
         var arguments = [
-            "cluster", "serve", "--dir", directory.path, "--port", "0", "--no-components",
+            "cluster", "serve", "--dir", directory.path, "--port", "0", "--no-components", "--exit-with-parent",
             "--bookmark-interval", String(options.bookmarkIntervalSeconds), "--history", String(options.historyLimit),
         ]
         if options.isInsecureHTTP { arguments.append("--insecure-http") }
