@@ -172,6 +172,8 @@ public enum EmbeddedClusterError: Error, Sendable, CustomStringConvertible {
     case exited(status: Int32, log: String)
     /// The server was not ready in time.
     case notReady(seconds: Double)
+    /// An admin endpoint call failed.
+    case adminFailed(String)
 
     /// A lowercase description.
     public var description: String {
@@ -179,6 +181,7 @@ public enum EmbeddedClusterError: Error, Sendable, CustomStringConvertible {
         case .binaryMissing(let path): return "poolpilot binary not found at \(path); run swift build first"
         case .exited(let status, let log): return "embedded cluster exited with status \(status): \(log)"
         case .notReady(let seconds): return "embedded cluster not ready after \(seconds)s"
+        case .adminFailed(let message): return "embedded cluster admin call failed: \(message)"
         }
     }
 }

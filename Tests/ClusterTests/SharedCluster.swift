@@ -2,16 +2,24 @@ import Foundation
 import TestSupport
 
 /// One embedded cluster shared by a serialized suite; the server exits with the test process.
-actor SharedCluster {
-    static let matrix = SharedCluster()
+enum SharedCluster {
+    static let matrix = Holder { EmbeddedCluster.Options() }
 
-    private var cluster: EmbeddedCluster?
+    /// Starts the cluster on first use.
+    actor Holder {
+        private let options: @Sendable () -> EmbeddedCluster.Options
+        private var cluster: EmbeddedCluster?
 
-    func get() async throws -> EmbeddedCluster {
-        if let cluster { return cluster }
-        let started = try await EmbeddedCluster.start()
-        cluster = started
-        return started
+        init(_ options: @escaping @Sendable () -> EmbeddedCluster.Options) {
+            self.options = options
+        }
+
+        func get() async throws -> EmbeddedCluster {
+            if let cluster { return cluster }
+            let started = try await EmbeddedCluster.start(options())
+            cluster = started
+            return started
+        }
     }
 }
 

@@ -12,9 +12,15 @@ extension APIHandler {
         case ("GET", "/poolpilot/admin/faults"):
             return Self.json(faults.settings.json)
         case ("PUT", "/poolpilot/admin/faults"), ("POST", "/poolpilot/admin/faults"):
-            let settings = try FaultSettings(json: request.body.isEmpty ? .object([:]) : Self.parseJSON(request.body, contentType: "application/json"))
+            let changes = request.body.isEmpty ? JSONValue.object([:]) : try Self.parseJSON(request.body, contentType: "application/json")
+            let settings = try faults.settings.merging(changes)
             faults.settings = settings
             await store.setWatchCuts(afterEvents: settings.watchCutAfterEvents, afterSeconds: settings.watchCutAfterSeconds)
+            return Self.json(settings.json)
+        case ("DELETE", "/poolpilot/admin/faults"):
+            let settings = faults.settings.cleared
+            faults.settings = settings
+            await store.setWatchCuts(afterEvents: nil, afterSeconds: nil)
             return Self.json(settings.json)
         case ("POST", "/poolpilot/admin/compact"):
             await store.compactHistory()

@@ -72,13 +72,18 @@ final class WatchHub: Sendable {
         var watcher = Watcher(
             request: request, continuation: continuation, cutAfterEvents: cutAfterEvents,
             cutAt: cutAfterSeconds.map { now + .milliseconds(Int($0 * 1000)) }, lastBookmark: now)
-        for event in initial {
+        var isOpen = true
+        for event in initial where isOpen {
             var cache: [String: [UInt8]] = [:]
-            _ = send(&watcher, type: event.type, object: event.object, cache: &cache)
+            isOpen = send(&watcher, type: event.type, object: event.object, cache: &cache)
         }
-        if let initialBookmark {
+        if let initialBookmark, isOpen {
             var cache: [String: [UInt8]] = [:]
-            _ = send(&watcher, type: "BOOKMARK", object: initialBookmark, cache: &cache)
+            isOpen = send(&watcher, type: "BOOKMARK", object: initialBookmark, cache: &cache)
+        }
+        guard isOpen else {
+            continuation.finish()
+            return stream
         }
         let key = request.resource.storageKey
         let id = state.withLock { state -> Int in
