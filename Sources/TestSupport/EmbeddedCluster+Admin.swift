@@ -3,7 +3,9 @@ import Foundation
 /// The embedded server's test-only admin endpoint (`/poolpilot/admin`, see docs/embedded-cluster.md),
 /// reached through kubectl's `--raw` verbs with the cluster's admin credentials.
 extension EmbeddedCluster {
-    /// Changes fault settings; members left out keep their values. Example:
+    /// Changes fault settings; members left out keep their values.
+    ///
+    /// Example:
     /// `try await cluster.setFaults(#"{"tooManyRequestsFraction":0.5,"latencyMilliseconds":20}"#)`.
     public func setFaults(_ json: String) async throws {
         try await admin(["replace", "--raw", "/poolpilot/admin/faults", "-f", "-"], body: json)
@@ -23,7 +25,8 @@ extension EmbeddedCluster {
     public func simulateRestart(unavailableSeconds: Double = 0) async throws {
         try await admin(
             ["create", "--raw", "/poolpilot/admin/restart", "-f", "-"],
-            body: "{\"unavailableSeconds\":\(unavailableSeconds)}")
+            body: "{\"unavailableSeconds\":\(unavailableSeconds)}"
+        )
     }
 
     private func admin(_ arguments: [String], body: String?) async throws {

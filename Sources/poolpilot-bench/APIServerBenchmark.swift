@@ -26,8 +26,11 @@ enum APIServerBenchmark {
 
     private static func request(_ method: String, _ target: String, body: String = "") -> HTTPServerRequest {
         HTTPServerRequest(
-            method: method, target: target,
-            headers: ["Authorization": "Bearer bench", "Content-Type": "application/json"], body: Array(body.utf8))
+            method: method,
+            target: target,
+            headers: ["Authorization": "Bearer bench", "Content-Type": "application/json"],
+            body: Array(body.utf8)
+        )
     }
 
     static func monotonicNanoseconds() -> UInt64 {
@@ -41,7 +44,8 @@ enum APIServerBenchmark {
         var streams: [AsyncStream<[UInt8]>] = []
         for _ in 0..<watchers {
             let response = await server.handler.handle(
-                request("GET", "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=\(1_000_000_000)"))
+                request("GET", "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=\(1_000_000_000)")
+            )
             guard case .stream(let stream) = response.body else { throw BenchmarkError.noStream }
             streams.append(stream)
         }
@@ -64,7 +68,9 @@ enum APIServerBenchmark {
                     {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"bench-\(index)",
                     "annotations":{"bench/sent":"\(monotonicNanoseconds())"}},"data":{"value":"\(index)"}}
                     """
-                let response = await server.handler.handle(request("POST", "/api/v1/namespaces/default/configmaps", body: body))
+                let response = await server.handler.handle(
+                    request("POST", "/api/v1/namespaces/default/configmaps", body: body)
+                )
                 guard response.status == 201 else { throw BenchmarkError.writeFailed(response.status) }
             }
             var all: [UInt64] = []
@@ -114,7 +120,9 @@ enum APIServerBenchmark {
         let server = try await makeServer(historyLimit: 1000)
         let before = residentBytes()
         for index in 0..<objects {
-            let response = await server.handler.handle(request("POST", "/api/v1/namespaces/default/pods", body: podJSON(index)))
+            let response = await server.handler.handle(
+                request("POST", "/api/v1/namespaces/default/pods", body: podJSON(index))
+            )
             guard response.status == 201 else { throw BenchmarkError.writeFailed(response.status) }
         }
         let after = residentBytes()

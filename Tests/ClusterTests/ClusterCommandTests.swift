@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `poolpilot cluster up/down/serve` as a user runs them.
 @Suite(.serialized) struct ClusterCommandTests {
@@ -29,7 +29,10 @@ import TestSupport
         while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: (try? String(contentsOf: outputURL, encoding: .utf8)) ?? "")
+        return Run(
+            status: process.terminationStatus,
+            output: (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
+        )
     }
 
     @Test(.enabled(if: Kubectl.isAvailable, "needs /usr/bin/kubectl"))
@@ -41,7 +44,10 @@ import TestSupport
         #expect(up.output.contains("export KUBECONFIG=\(directory.path)/kubeconfig"))
 
         let kubeconfig = directory.appendingPathComponent("kubeconfig").path
-        let namespaces = try await kubectlRun(["--kubeconfig", kubeconfig, "--cache-dir", directory.appendingPathComponent("cache").path, "get", "ns", "default", "-o", "name"])
+        let namespaces = try await kubectlRun([
+            "--kubeconfig", kubeconfig, "--cache-dir", directory.appendingPathComponent("cache").path, "get", "ns",
+            "default", "-o", "name",
+        ])
         #expect(namespaces == "namespace/default\n")
 
         let twice = try await poolpilot(["cluster", "up", "--dir", directory.path])
@@ -62,7 +68,9 @@ import TestSupport
             let port = try #require(first.serverURL.split(separator: ":").last.map(String.init))
             let directory = try TestPaths.makeTemporaryDirectory(prefix: "poolpilot-port")
             defer { try? FileManager.default.removeItem(at: directory) }
-            let clash = try await poolpilot(["cluster", "up", "--dir", directory.path, "--port", port, "--timeout", "30"])
+            let clash = try await poolpilot([
+                "cluster", "up", "--dir", directory.path, "--port", port, "--timeout", "30",
+            ])
             #expect(clash.status == 1)
             #expect(clash.output.contains("port \(port) is already in use"), "\(clash.output)")
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The real kubectl 1.32 against `poolpilot cluster serve`, one row of the issue's matrix per test.
 @Suite(.serialized, .enabled(if: Kubectl.isAvailable, "needs /usr/bin/kubectl"))
@@ -36,8 +36,14 @@ struct KubectlMatrixTests {
         #expect(result.exitCode == 0, "\(result.combined)")
         let rows = result.rows
         #expect(rows.contains(["deployments", "deploy", "apps/v1", "true", "Deployment"]))
-        #expect(rows.contains(["horizontalpodautoscalers", "hpa", "autoscaling/v2", "true", "HorizontalPodAutoscaler"]))
-        #expect(rows.contains(["customresourcedefinitions", "crd,crds", "apiextensions.k8s.io/v1", "false", "CustomResourceDefinition"]))
+        #expect(
+            rows.contains(["horizontalpodautoscalers", "hpa", "autoscaling/v2", "true", "HorizontalPodAutoscaler"])
+        )
+        #expect(
+            rows.contains([
+                "customresourcedefinitions", "crd,crds", "apiextensions.k8s.io/v1", "false", "CustomResourceDefinition",
+            ])
+        )
         #expect(rows.contains(["widgets", "wd", "test.poolpilot.dev/v1", "true", "Widget"]))
     }
 
@@ -55,14 +61,19 @@ struct KubectlMatrixTests {
         let again = try await kubectl.run(["apply", "-f", Fixtures.samplesDirectory.path])
         #expect(again.stdout.contains("deployment.apps/llama-8b unchanged"), "\(again.combined)")
 
-        let sample = try String(contentsOf: Fixtures.samplesDirectory.appendingPathComponent("vllm-llama.yaml"), encoding: .utf8)
+        let sample = try String(
+            contentsOf: Fixtures.samplesDirectory.appendingPathComponent("vllm-llama.yaml"),
+            encoding: .utf8
+        )
         let changed = sample.replacingOccurrences(of: "maxReplicas: 8", with: "maxReplicas: 7")
         let update = try await kubectl.run(["apply", "-f", "-"], stdin: changed)
         #expect(update.stdout.contains("inferencepool.poolpilot.dev/llama-8b configured"), "\(update.combined)")
         let max = try await kubectl.run(["get", "ipool", "llama-8b", "-o", "jsonpath={.spec.maxReplicas}"])
         #expect(max.stdout == "7")
 
-        let serverSide = try await kubectl.run(["apply", "--server-side", "--force-conflicts", "-f", Fixtures.samplesDirectory.path])
+        let serverSide = try await kubectl.run([
+            "apply", "--server-side", "--force-conflicts", "-f", Fixtures.samplesDirectory.path,
+        ])
         #expect(serverSide.exitCode == 0, "\(serverSide.combined)")
         #expect(serverSide.stdout.contains("inferencepool.poolpilot.dev/llama-8b serverside-applied"))
         let restored = try await kubectl.run(["get", "ipool", "llama-8b", "-o", "jsonpath={.spec.maxReplicas}"])
@@ -85,7 +96,9 @@ struct KubectlMatrixTests {
         #expect(yaml.stdout.contains("minReplicas: 1"), "schema default applied")
         #expect(yaml.stdout.contains("generation: 1"))
 
-        let jsonpath = try await kubectl.run(["get", "wd", "w-get", "-o", "jsonpath={.spec.port} {.metadata.namespace}"])
+        let jsonpath = try await kubectl.run([
+            "get", "wd", "w-get", "-o", "jsonpath={.spec.port} {.metadata.namespace}",
+        ])
         #expect(jsonpath.stdout == "http default")
 
         let all = try await kubectl.run(["get", "all"])
@@ -96,7 +109,9 @@ struct KubectlMatrixTests {
         let kubectl = try await widget("w-watch")
         let watch = try kubectl.start(["get", "wd", "w-watch", "-w"])
         #expect(try await watch.waitForOutput(containing: "w-watch"))
-        let patched = try await kubectl.run(["patch", "wd", "w-watch", "--type", "merge", "-p", #"{"spec":{"maxReplicas":42}}"#])
+        let patched = try await kubectl.run([
+            "patch", "wd", "w-watch", "--type", "merge", "-p", #"{"spec":{"maxReplicas":42}}"#,
+        ])
         #expect(patched.exitCode == 0, "\(patched.combined)")
         #expect(try await watch.waitForOutput(containing: "42"), "watch output: \(watch.stdout) \(watch.stderr)")
         watch.finish()
@@ -136,7 +151,8 @@ struct KubectlMatrixTests {
         #expect(result.stdout.contains("-required-"))
     }
 
-    @Test func `kubectl scale works through the scale subresource, with a current-replicas precondition`() async throws {
+    @Test func `kubectl scale works through the scale subresource, with a current-replicas precondition`() async throws
+    {
         let kubectl = try await widget("w-scale", replicas: 1)
         let scaled = try await kubectl.run(["scale", "wd", "w-scale", "--replicas=3"])
         #expect(scaled.stdout.contains("widget.test.poolpilot.dev/w-scale scaled"), "\(scaled.combined)")
@@ -145,7 +161,9 @@ struct KubectlMatrixTests {
         let refused = try await kubectl.run(["scale", "wd", "w-scale", "--current-replicas=1", "--replicas=5"])
         #expect(refused.exitCode != 0)
         #expect(refused.stderr.contains("Expected replicas to be 1, was 4"), "\(refused.combined)")
-        let replicas = try await kubectl.run(["get", "wd", "w-scale", "-o", "jsonpath={.spec.replicas} {.metadata.generation}"])
+        let replicas = try await kubectl.run([
+            "get", "wd", "w-scale", "-o", "jsonpath={.spec.replicas} {.metadata.generation}",
+        ])
         #expect(replicas.stdout == "4 3")
     }
 
@@ -157,22 +175,39 @@ struct KubectlMatrixTests {
              "spec":{"containers":[{"name":"app","image":"nginx:1.26","env":[{"name":"A","value":"1"}]}]}}}}
             """
         #expect(try await kubectl.run(["apply", "-f", "-"], stdin: deployment).exitCode == 0)
-        let merge = try await kubectl.run(["patch", "deploy", "patchme", "--type", "merge", "-p", #"{"spec":{"replicas":2}}"#])
+        let merge = try await kubectl.run([
+            "patch", "deploy", "patchme", "--type", "merge", "-p", #"{"spec":{"replicas":2}}"#,
+        ])
         #expect(merge.stdout.contains("deployment.apps/patchme patched"), "\(merge.combined)")
-        let json = try await kubectl.run(["patch", "deploy", "patchme", "--type", "json", "-p", #"[{"op":"test","path":"/spec/replicas","value":2},{"op":"replace","path":"/spec/replicas","value":3}]"#])
+        let json = try await kubectl.run([
+            "patch", "deploy", "patchme", "--type", "json", "-p",
+            #"[{"op":"test","path":"/spec/replicas","value":2},{"op":"replace","path":"/spec/replicas","value":3}]"#,
+        ])
         #expect(json.exitCode == 0, "\(json.combined)")
-        let failedTest = try await kubectl.run(["patch", "deploy", "patchme", "--type", "json", "-p", #"[{"op":"test","path":"/spec/replicas","value":9}]"#])
+        let failedTest = try await kubectl.run([
+            "patch", "deploy", "patchme", "--type", "json", "-p", #"[{"op":"test","path":"/spec/replicas","value":9}]"#,
+        ])
         #expect(failedTest.exitCode != 0)
         let strategic = try await kubectl.run([
             "patch", "deploy", "patchme", "-p",
             #"{"spec":{"template":{"spec":{"containers":[{"name":"app","env":[{"name":"B","value":"2"}]}]}}}}"#,
         ])
         #expect(strategic.exitCode == 0, "\(strategic.combined)")
-        let result = try await kubectl.run(["get", "deploy", "patchme", "-o", "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].env[*].name} {.spec.template.spec.containers[0].image}"])
+        let result = try await kubectl.run([
+            "get", "deploy", "patchme", "-o",
+            "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].env[*].name} {.spec.template.spec.containers[0].image}",
+        ])
         #expect(result.stdout == "3 A B nginx:1.26")
-        let customStrategic = try await widget("w-patch").run(["patch", "wd", "w-patch", "-p", #"{"spec":{"maxReplicas":3}}"#])
+        let customStrategic = try await widget("w-patch").run([
+            "patch", "wd", "w-patch", "-p", #"{"spec":{"maxReplicas":3}}"#,
+        ])
         #expect(customStrategic.exitCode != 0)
-        #expect(customStrategic.stderr.contains("strategic merge patch") || customStrategic.stderr.contains("unknown format") || customStrategic.stderr.contains("not supported"), "\(customStrategic.combined)")
+        #expect(
+            customStrategic.stderr.contains("strategic merge patch")
+                || customStrategic.stderr.contains("unknown format")
+                || customStrategic.stderr.contains("not supported"),
+            "\(customStrategic.combined)"
+        )
     }
 
     @Test func `kubectl label and annotate change metadata without bumping generation`() async throws {
@@ -181,7 +216,9 @@ struct KubectlMatrixTests {
         #expect(try await kubectl.run(["annotate", "wd", "w-label", "note=hello"]).stdout.contains("annotated"))
         let selected = try await kubectl.run(["get", "wd", "-l", "tier=gpu", "-o", "name"])
         #expect(selected.stdout == "widget.test.poolpilot.dev/w-label\n")
-        let metadata = try await kubectl.run(["get", "wd", "w-label", "-o", "jsonpath={.metadata.annotations.note} {.metadata.generation}"])
+        let metadata = try await kubectl.run([
+            "get", "wd", "w-label", "-o", "jsonpath={.metadata.annotations.note} {.metadata.generation}",
+        ])
         #expect(metadata.stdout == "hello 1")
         let overwrite = try await kubectl.run(["label", "wd", "w-label", "tier=cpu"])
         #expect(overwrite.exitCode != 0)
@@ -191,8 +228,11 @@ struct KubectlMatrixTests {
     @Test func `kubectl wait returns once the condition is true`() async throws {
         let kubectl = try await widget("w-wait")
         let waiting = try kubectl.start(["wait", "--for=condition=Ready", "wd/w-wait", "--timeout=30s"])
-        let status = #"{"status":{"conditions":[{"type":"Ready","status":"True","reason":"Done","message":"","lastTransitionTime":"2026-01-01T00:00:00Z"}]}}"#
-        let patched = try await kubectl.run(["patch", "wd", "w-wait", "--subresource=status", "--type", "merge", "-p", status])
+        let status =
+            #"{"status":{"conditions":[{"type":"Ready","status":"True","reason":"Done","message":"","lastTransitionTime":"2026-01-01T00:00:00Z"}]}}"#
+        let patched = try await kubectl.run([
+            "patch", "wd", "w-wait", "--subresource=status", "--type", "merge", "-p", status,
+        ])
         #expect(patched.exitCode == 0, "\(patched.combined)")
         #expect(try await waiting.waitForOutput(containing: "condition met"), "\(waiting.stdout) \(waiting.stderr)")
         let ready = try await kubectl.run(["get", "wd", "w-wait"])
@@ -203,7 +243,10 @@ struct KubectlMatrixTests {
     @Test func `kubectl delete cascades to owned objects`() async throws {
         let kubectl = try await kubectl()
         _ = try await kubectl.run(["delete", "cm", "owner", "dependent", "--ignore-not-found"])
-        let owner = try await kubectl.run(["create", "-f", "-"], stdin: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"owner"}}"#)
+        let owner = try await kubectl.run(
+            ["create", "-f", "-"],
+            stdin: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"owner"}}"#
+        )
         #expect(owner.exitCode == 0, "\(owner.combined)")
         let uid = try await kubectl.run(["get", "cm", "owner", "-o", "jsonpath={.metadata.uid}"]).stdout
         let dependent = """
@@ -216,13 +259,18 @@ struct KubectlMatrixTests {
         let remaining = try await kubectl.run(["get", "cm", "owner", "dependent", "--ignore-not-found", "-o", "name"])
         #expect(remaining.stdout.isEmpty, "\(remaining.combined)")
 
-        let held = try await kubectl.run(["create", "-f", "-"], stdin: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"held","finalizers":["test/hold"]}}"#)
+        let held = try await kubectl.run(
+            ["create", "-f", "-"],
+            stdin: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"held","finalizers":["test/hold"]}}"#
+        )
         #expect(held.exitCode == 0)
         let pending = try await kubectl.run(["delete", "cm", "held", "--wait=false"])
         #expect(pending.exitCode == 0, "\(pending.combined)")
         let marked = try await kubectl.run(["get", "cm", "held", "-o", "jsonpath={.metadata.deletionTimestamp}"])
         #expect(!marked.stdout.isEmpty)
-        let released = try await kubectl.run(["patch", "cm", "held", "--type", "json", "-p", #"[{"op":"remove","path":"/metadata/finalizers"}]"#])
+        let released = try await kubectl.run([
+            "patch", "cm", "held", "--type", "json", "-p", #"[{"op":"remove","path":"/metadata/finalizers"}]"#,
+        ])
         #expect(released.exitCode == 0, "\(released.combined)")
         let gone = try await kubectl.run(["get", "cm", "held", "--ignore-not-found", "-o", "name"])
         #expect(gone.stdout.isEmpty)
@@ -230,12 +278,14 @@ struct KubectlMatrixTests {
 
     @Test func `a CEL rule and schema limits reject an invalid custom resource`() async throws {
         let kubectl = try await widget("w-valid")
-        let invalid = #"{"apiVersion":"test.poolpilot.dev/v1","kind":"Widget","metadata":{"name":"w-bad"},"spec":{"minReplicas":5,"maxReplicas":2,"color":"green"}}"#
+        let invalid =
+            #"{"apiVersion":"test.poolpilot.dev/v1","kind":"Widget","metadata":{"name":"w-bad"},"spec":{"minReplicas":5,"maxReplicas":2,"color":"green"}}"#
         let result = try await kubectl.run(["apply", "-f", "-"], stdin: invalid)
         #expect(result.exitCode != 0)
         #expect(result.stderr.contains("minReplicas must be less than or equal to maxReplicas"), "\(result.combined)")
         #expect(result.stderr.contains(#"Unsupported value: "green""#))
-        let unknown = #"{"apiVersion":"test.poolpilot.dev/v1","kind":"Widget","metadata":{"name":"w-unknown"},"spec":{"maxReplicas":2,"bogus":1}}"#
+        let unknown =
+            #"{"apiVersion":"test.poolpilot.dev/v1","kind":"Widget","metadata":{"name":"w-unknown"},"spec":{"maxReplicas":2,"bogus":1}}"#
         let strict = try await kubectl.run(["apply", "-f", "-"], stdin: unknown)
         #expect(strict.exitCode != 0)
         #expect(strict.stderr.contains(#"unknown field "spec.bogus""#), "\(strict.combined)")
@@ -246,10 +296,16 @@ struct KubectlMatrixTests {
         let manifest = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"ssa"},"data":{"a":"1"}}"#
         let first = try await kubectl.run(["apply", "--server-side", "-f", "-"], stdin: manifest)
         #expect(first.exitCode == 0, "\(first.combined)")
-        let other = try await kubectl.run(["apply", "--server-side", "--field-manager=other", "-f", "-"], stdin: manifest.replacingOccurrences(of: #""a":"1""#, with: #""a":"2""#))
+        let other = try await kubectl.run(
+            ["apply", "--server-side", "--field-manager=other", "-f", "-"],
+            stdin: manifest.replacingOccurrences(of: #""a":"1""#, with: #""a":"2""#)
+        )
         #expect(other.exitCode != 0)
         #expect(other.stderr.contains(#"conflict with "kubectl""#), "\(other.combined)")
-        let forced = try await kubectl.run(["apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", "-"], stdin: manifest.replacingOccurrences(of: #""a":"1""#, with: #""a":"2""#))
+        let forced = try await kubectl.run(
+            ["apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", "-"],
+            stdin: manifest.replacingOccurrences(of: #""a":"1""#, with: #""a":"2""#)
+        )
         #expect(forced.exitCode == 0, "\(forced.combined)")
         let value = try await kubectl.run(["get", "cm", "ssa", "-o", "jsonpath={.data.a}"])
         #expect(value.stdout == "2")

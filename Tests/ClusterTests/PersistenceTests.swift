@@ -1,7 +1,7 @@
 import Cluster
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import YAML
 
 @Suite struct PersistenceTests {
@@ -16,7 +16,9 @@ import YAML
             #expect(gone.status == 201)
             let deleted = await harness.send("DELETE", "/api/v1/namespaces/default/configmaps/gone")
             #expect(deleted.status == 200)
-            lastRevision = await harness.send("GET", "/api/v1/namespaces/default/configmaps").body["metadata"]?["resourceVersion"]?.stringValue ?? ""
+            lastRevision =
+                await harness.send("GET", "/api/v1/namespaces/default/configmaps").body["metadata"]?["resourceVersion"]?
+                .stringValue ?? ""
         }
         let restarted = try await HandlerHarness(dataDirectory: directory)
         let list = await restarted.send("GET", "/api/v1/namespaces/default/configmaps")
@@ -56,9 +58,18 @@ import YAML
         let crd = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: try Fixtures.widgetsCRD))
         do {
             let harness = try await HandlerHarness(dataDirectory: directory)
-            #expect(await harness.send("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", body: crd).status == 201)
-            let widget: JSONValue = ["apiVersion": "test.poolpilot.dev/v1", "kind": "Widget", "metadata": ["name": "w"], "spec": ["maxReplicas": 3]]
-            #expect(await harness.send("POST", "/apis/test.poolpilot.dev/v1/namespaces/default/widgets", body: widget).status == 201)
+            #expect(
+                await harness.send("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", body: crd).status
+                    == 201
+            )
+            let widget: JSONValue = [
+                "apiVersion": "test.poolpilot.dev/v1", "kind": "Widget", "metadata": ["name": "w"],
+                "spec": ["maxReplicas": 3],
+            ]
+            #expect(
+                await harness.send("POST", "/apis/test.poolpilot.dev/v1/namespaces/default/widgets", body: widget)
+                    .status == 201
+            )
         }
         let restarted = try await HandlerHarness(dataDirectory: directory)
         let widget = await restarted.send("GET", "/apis/test.poolpilot.dev/v1/namespaces/default/widgets/w")

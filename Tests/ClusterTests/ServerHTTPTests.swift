@@ -1,12 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import YAML
 
 /// The API semantics over the real HTTPS listener (kubectl --raw as the client), plus fault injection.
 @Suite(.serialized, .enabled(if: Kubectl.isAvailable, "needs /usr/bin/kubectl"))
 struct ServerHTTPTests {
-    static let shared = SharedCluster.Holder { var options = EmbeddedCluster.Options(); options.bookmarkIntervalSeconds = 0.3; return options }
+    static let shared = SharedCluster.Holder {
+        var options = EmbeddedCluster.Options(); options.bookmarkIntervalSeconds = 0.3; return options
+    }
 
     func setUp() async throws -> (EmbeddedCluster, Kubectl) {
         let cluster = try await Self.shared.get()
@@ -18,14 +20,17 @@ struct ServerHTTPTests {
     }
 
     func lines(_ result: KubectlResult) -> [JSONValue] {
-        result.stdout.split(separator: "\n").compactMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+        result.stdout.split(separator: "\n").compactMap {
+            try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8))
+        }
     }
 
     func makeConfigMaps(_ kubectl: Kubectl, namespace: String, count: Int) async throws {
         let namespaceObject = #"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"\#(namespace)"}}"#
         _ = try await kubectl.run(["apply", "-f", "-"], stdin: namespaceObject)
         for index in 0..<count {
-            let object = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm\#(index)","namespace":"\#(namespace)"},"data":{"i":"\#(index)"}}"#
+            let object =
+                #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm\#(index)","namespace":"\#(namespace)"},"data":{"i":"\#(index)"}}"#
             let created = try await kubectl.run(["apply", "-f", "-"], stdin: object)
             #expect(created.exitCode == 0, "\(created.combined)")
         }
@@ -39,7 +44,9 @@ struct ServerHTTPTests {
         #expect(first["metadata"]?["remainingItemCount"] == 3)
         let token = try #require(first["metadata"]?["continue"]?.stringValue)
         let encoded = token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? token
-        let second = try json(try await kubectl.run(["get", "--raw", "/api/v1/namespaces/paging/configmaps?limit=2&continue=\(encoded)"]))
+        let second = try json(
+            try await kubectl.run(["get", "--raw", "/api/v1/namespaces/paging/configmaps?limit=2&continue=\(encoded)"])
+        )
         #expect(second["items"]?.arrayValue?.compactMap { $0["metadata"]?["name"]?.stringValue } == ["cm2", "cm3"])
         let chunked = try await kubectl.run(["get", "cm", "-n", "paging", "--chunk-size=2", "-o", "name"])
         #expect(chunked.stdout.split(separator: "\n").count == 5, "\(chunked.combined)")
@@ -52,7 +59,10 @@ struct ServerHTTPTests {
         _ = try await kubectl.run(["label", "cm", "cm0", "-n", "conflicts", "moved=yes"])
         let stale = try await kubectl.run(["replace", "-f", "-"], stdin: JSONTextEncoder.string(current))
         #expect(stale.exitCode != 0)
-        #expect(stale.stderr.contains("the object has been modified; please apply your changes to the latest version"), "\(stale.combined)")
+        #expect(
+            stale.stderr.contains("the object has been modified; please apply your changes to the latest version"),
+            "\(stale.combined)"
+        )
     }
 
     @Test func `watches send bookmarks, honour timeoutSeconds and answer 410 after compaction`() async throws {
@@ -62,7 +72,8 @@ struct ServerHTTPTests {
         let revision = try #require(listed["metadata"]?["resourceVersion"]?.stringValue)
 
         let bookmarked = try await kubectl.run([
-            "get", "--raw", "/api/v1/namespaces/watching/configmaps?watch=true&allowWatchBookmarks=true&timeoutSeconds=2&resourceVersion=\(revision)",
+            "get", "--raw",
+            "/api/v1/namespaces/watching/configmaps?watch=true&allowWatchBookmarks=true&timeoutSeconds=2&resourceVersion=\(revision)",
         ])
         #expect(bookmarked.exitCode == 0, "\(bookmarked.combined)")
         let events = lines(bookmarked)
@@ -70,11 +81,17 @@ struct ServerHTTPTests {
         #expect(events.allSatisfy { $0["type"] == "BOOKMARK" })
         #expect(events.first?["object"]?["kind"] == "ConfigMap")
 
-        let initial = lines(try await kubectl.run(["get", "--raw", "/api/v1/namespaces/watching/configmaps?watch=1&timeoutSeconds=1"]))
+        let initial = lines(
+            try await kubectl.run(["get", "--raw", "/api/v1/namespaces/watching/configmaps?watch=1&timeoutSeconds=1"])
+        )
         #expect(initial.map { $0["type"] } == ["ADDED", "ADDED"])
 
         try await cluster.compactHistory()
-        let expired = lines(try await kubectl.run(["get", "--raw", "/api/v1/namespaces/watching/configmaps?watch=true&resourceVersion=1"]))
+        let expired = lines(
+            try await kubectl.run([
+                "get", "--raw", "/api/v1/namespaces/watching/configmaps?watch=true&resourceVersion=1",
+            ])
+        )
         #expect(expired.first?["type"] == "ERROR")
         #expect(expired.first?["object"]?["code"] == 410)
     }
@@ -89,7 +106,10 @@ struct ServerHTTPTests {
         try await cluster.clearFaults()
 
         try await cluster.setFaults(#"{"watchCutAfterEvents":2}"#)
-        let cut = try await kubectl.run(["get", "--raw", "/api/v1/namespaces/faults/configmaps?watch=true"], timeoutSeconds: 20)
+        let cut = try await kubectl.run(
+            ["get", "--raw", "/api/v1/namespaces/faults/configmaps?watch=true"],
+            timeoutSeconds: 20
+        )
         #expect(lines(cut).count == 2, "\(cut.combined)")
         try await cluster.clearFaults()
         let healthy = try await kubectl.run(["get", "cm", "-n", "faults", "-o", "name"])

@@ -8,19 +8,33 @@ import YAML
 /// (see docs/embedded-cluster.md). Fractions are probabilities in 0...1 applied to each API request
 /// (health, version and admin paths are exempt).
 public struct FaultSettings: Sendable, Equatable {
-    /// Added latency per request in milliseconds. Default: 0.
+    /// Added latency per request in milliseconds.
+    ///
+    /// Default: 0.
     public var latencyMilliseconds: Int = 0
-    /// Fraction of requests answered 429 TooManyRequests with `Retry-After: 1`. Default: 0.
+    /// Fraction of requests answered 429 TooManyRequests with `Retry-After: 1`.
+    ///
+    /// Default: 0.
     public var tooManyRequestsFraction: Double = 0
-    /// Fraction answered 500 InternalError. Default: 0.
+    /// Fraction answered 500 InternalError.
+    ///
+    /// Default: 0.
     public var internalErrorFraction: Double = 0
-    /// Fraction answered 503 ServiceUnavailable. Default: 0.
+    /// Fraction answered 503 ServiceUnavailable.
+    ///
+    /// Default: 0.
     public var unavailableFraction: Double = 0
-    /// Watches are closed after sending this many events. Default: never.
+    /// Watches are closed after sending this many events.
+    ///
+    /// Default: never.
     public var watchCutAfterEvents: Int?
-    /// Watches are closed after this many seconds. Default: never.
+    /// Watches are closed after this many seconds.
+    ///
+    /// Default: never.
     public var watchCutAfterSeconds: Double?
-    /// Seconds between BOOKMARK events on watches that allow them. Default: 60.
+    /// Seconds between BOOKMARK events on watches that allow them.
+    ///
+    /// Default: 60.
     public var bookmarkIntervalSeconds: Double = 60
 
     /// No faults.
@@ -107,14 +121,27 @@ final class FaultInjector: Sendable {
         state.withLock { state in
             let settings = state.settings
             if let until = state.unavailableUntil, until > .now {
-                return (0, APIError(code: 503, reason: "ServiceUnavailable", message: "the server is restarting", retryAfterSeconds: 1))
+                return (
+                    0,
+                    APIError(
+                        code: 503,
+                        reason: "ServiceUnavailable",
+                        message: "the server is restarting",
+                        retryAfterSeconds: 1
+                    )
+                )
             }
             let roll = state.generator.nextUnit()
             var threshold = settings.tooManyRequestsFraction
             if roll < threshold {
                 return (
                     settings.latencyMilliseconds,
-                    APIError(code: 429, reason: "TooManyRequests", message: "Too many requests, please try again later.", retryAfterSeconds: 1)
+                    APIError(
+                        code: 429,
+                        reason: "TooManyRequests",
+                        message: "Too many requests, please try again later.",
+                        retryAfterSeconds: 1
+                    )
                 )
             }
             threshold += settings.internalErrorFraction
@@ -125,7 +152,12 @@ final class FaultInjector: Sendable {
             if roll < threshold {
                 return (
                     settings.latencyMilliseconds,
-                    APIError(code: 503, reason: "ServiceUnavailable", message: "injected fault: the server is currently unable to handle the request", retryAfterSeconds: 1)
+                    APIError(
+                        code: 503,
+                        reason: "ServiceUnavailable",
+                        message: "injected fault: the server is currently unable to handle the request",
+                        retryAfterSeconds: 1
+                    )
                 )
             }
             return (settings.latencyMilliseconds, nil)

@@ -67,11 +67,17 @@ final class WatchHub: Sendable {
         cutAfterSeconds: Double?
     ) -> AsyncStream<[UInt8]> {
         let (stream, continuation) = AsyncStream.makeStream(
-            of: [UInt8].self, bufferingPolicy: .bufferingOldest(Self.bufferLimit))
+            of: [UInt8].self,
+            bufferingPolicy: .bufferingOldest(Self.bufferLimit)
+        )
         let now = ContinuousClock.now
         var watcher = Watcher(
-            request: request, continuation: continuation, cutAfterEvents: cutAfterEvents,
-            cutAt: cutAfterSeconds.map { now + .milliseconds(Int($0 * 1000)) }, lastBookmark: now)
+            request: request,
+            continuation: continuation,
+            cutAfterEvents: cutAfterEvents,
+            cutAt: cutAfterSeconds.map { now + .milliseconds(Int($0 * 1000)) },
+            lastBookmark: now
+        )
         var isOpen = true
         for event in initial where isOpen {
             var cache: [String: [UInt8]] = [:]
@@ -139,13 +145,18 @@ final class WatchHub: Sendable {
     }
 
     /// Encodes and queues one event (reusing `cache`, per event, across watchers); false means close it.
-    private func send(_ watcher: inout Watcher, type: String, object: JSONValue, cache: inout [String: [UInt8]]) -> Bool {
+    private func send(_ watcher: inout Watcher, type: String, object: JSONValue, cache: inout [String: [UInt8]]) -> Bool
+    {
         var line: [UInt8]
         if let include = watcher.request.table, type != "BOOKMARK" {
             let table = TableRenderer.table(
-                [object], resource: watcher.request.resource, include: include,
+                [object],
+                resource: watcher.request.resource,
+                include: include,
                 listMetadata: ["resourceVersion": .string(object.resourceVersion)],
-                withHeaders: !watcher.sentHeaders, now: Date())
+                withHeaders: !watcher.sentHeaders,
+                now: Date()
+            )
             watcher.sentHeaders = true
             line = JSONWriter.bytes(["type": .string(type), "object": table])
         } else if let cached = cache["\(type) \(watcher.request.resource.apiVersion)"] {
