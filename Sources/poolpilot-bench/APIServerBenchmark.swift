@@ -13,8 +13,10 @@ enum APIServerBenchmark {
     ) { arguments in
         let objects = arguments.first.flatMap(Int.init) ?? 10_000
         let watchers = arguments.dropFirst().first.flatMap(Int.init) ?? 100
-        try await watchLatency(objects: objects, watchers: watchers)
+        let rate = arguments.dropFirst(2).first.flatMap(Double.init) ?? 200
         try await memory(objects: objects)
+        try await watchLatency(objects: objects, watchers: watchers, writesPerSecond: nil)
+        try await watchLatency(objects: objects, watchers: watchers, writesPerSecond: rate)
     }
 
     private static func makeServer(historyLimit: Int) async throws -> EmbeddedAPIServer {
@@ -39,7 +41,8 @@ enum APIServerBenchmark {
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
-    private static func watchLatency(objects: Int, watchers: Int) async throws {
+    /// Writes `objects` ConfigMaps (as fast as possible, or paced at `writesPerSecond`) with 100 watches open.
+    private static func watchLatency(objects: Int, watchers: Int, writesPerSecond: Double?) async throws {
         let server = try await makeServer(historyLimit: objects + 100)
         var streams: [AsyncStream<[UInt8]>] = []
         for _ in 0..<watchers {
@@ -64,6 +67,9 @@ enum APIServerBenchmark {
                 }
             }
             for index in 0..<objects {
+                if let writesPerSecond {
+                    try await Task.sleep(until: started + .milliseconds(Int(Double(index) * 1000 / writesPerSecond)))
+                }
                 let body = """
                     {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"bench-\(index)",
                     "annotations":{"bench/sent":"\(monotonicNanoseconds())"}},"data":{"value":"\(index)"}}
@@ -84,13 +90,14 @@ enum APIServerBenchmark {
             Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]) / 1_000_000
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("apiserver.watch.objects: \(objects)")
-        print("apiserver.watch.watchers: \(watchers)")
-        print("apiserver.watch.deliveries: \(sorted.count)")
-        print(String(format: "apiserver.watch.p50_ms: %.3f", percentile(0.50)))
-        print(String(format: "apiserver.watch.p99_ms: %.3f", percentile(0.99)))
-        print(String(format: "apiserver.watch.max_ms: %.3f", percentile(1.0)))
-        print(String(format: "apiserver.write.throughput_per_s: %.0f", Double(objects) / seconds))
+        let mode = writesPerSecond.map { "paced_\(Int($0))_per_s" } ?? "saturated"
+        print("apiserver.watch.\(mode).objects: \(objects)")
+        print("apiserver.watch.\(mode).watchers: \(watchers)")
+        print("apiserver.watch.\(mode).deliveries: \(sorted.count)")
+        print(String(format: "apiserver.watch.\(mode).p50_ms: %.3f", percentile(0.50)))
+        print(String(format: "apiserver.watch.\(mode).p99_ms: %.3f", percentile(0.99)))
+        print(String(format: "apiserver.watch.\(mode).max_ms: %.3f", percentile(1.0)))
+        print(String(format: "apiserver.watch.\(mode).writes_per_s: %.0f", Double(objects) / seconds))
         await server.shutdown()
     }
 

@@ -111,10 +111,13 @@ final class WatchHub: Sendable {
             state.revision = event.resourceVersion
             guard var group = state.watchers[event.storageKey] else { return }
             var cache: [String: [UInt8]] = [:]
+            var served: [String: JSONValue] = [:]
             for (id, watcher) in group {
                 var watcher = watcher
                 guard let type = Self.visibleType(event, for: watcher.request) else { continue }
-                let object = Conversion.toServed(event.object, resource: watcher.request.resource)
+                let resource = watcher.request.resource
+                let object = served[resource.apiVersion] ?? Conversion.toServed(event.object, resource: resource)
+                served[resource.apiVersion] = object
                 if !send(&watcher, type: type, object: object, cache: &cache) {
                     finished.append(watcher.continuation)
                     group[id] = nil
