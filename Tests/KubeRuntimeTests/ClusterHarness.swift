@@ -38,7 +38,14 @@ struct ClusterHarness: Sendable {
             headers: ["Authorization": "Bearer \(cluster.token)", "Content-Type": "application/json"],
             body: Array(json.utf8)
         )
-        let response = try await admin.execute(request)
+        // A fresh client per call: admin calls are rare, and a reused keep-alive connection the
+        // server already closed would stall the test.
+        let client = HTTPClient(configuration: admin.configuration)
+        defer { client.shutdown() }
+        let response = try await client.execute(request)
+        guard response.status == 200 else {
+            throw RuntimeError.unsupported("admin call \(path) answered \(response.status)")
+        }
         return String(decoding: response.body, as: UTF8.self)
     }
 

@@ -113,14 +113,20 @@ final class Box<Value: Sendable>: Sendable {
         try await withCluster { harness in
             _ = try await harness.makeLease("busy")
             try await harness.setFaults(#"{"tooManyRequestsFraction": 1}"#)
+            // Enough retries that a slow admin call on a loaded machine cannot exhaust them.
+            let patient = KubeClient(
+                configuration: harness.client.configuration,
+                options: KubeClientOptions(qps: 0, maxRetries: 30)
+            )
             let start = ContinuousClock.now
-            async let read = harness.client.get(Lease.self, name: "busy", namespace: "default")
+            async let read = patient.get(Lease.self, name: "busy", namespace: "default")
             try await Task.sleep(for: .milliseconds(300))
-            try await harness.setFaults("{}")
+            try await harness.setFaults(#"{"tooManyRequestsFraction": 0}"#)
             let lease = try await read
             let elapsed = ContinuousClock.now - start
             #expect(lease.metadata.name == "busy")
             #expect(elapsed >= .milliseconds(900))
+            await patient.shutdown()
         }
     }
 
@@ -211,7 +217,8 @@ final class Box<Value: Sendable>: Sendable {
             }
             #expect(!bothLed.value)
             let elapsed = try #require(takeover.value)
-            #expect(elapsed <= .seconds(3) + .milliseconds(1500))
+            // The lease duration after the last observed renewal, plus one jittered retry and slack for a loaded machine.
+            #expect(elapsed <= .seconds(3) + .seconds(2))
             #expect(try await harness.leaseHolders()["op"] == "")
         }
     }
