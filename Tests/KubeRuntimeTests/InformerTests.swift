@@ -115,6 +115,25 @@ func waits(_ clock: ManualClock, about duration: Duration) -> Bool {
         }
     }
 
+    @Test func `replays the cache as updates on each resync`() async {
+        let clock = ManualClock()
+        let fake = FakeListWatcher()
+        fake.apply("a")
+        fake.apply("b")
+        let log = EventLog()
+        let informer = Informer(listWatcher: fake, resyncPeriod: .seconds(60), clock: clock, jitter: { 1 })
+        informer.addHandler { await log.handler($0) }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await informer.run() }
+            await informer.waitUntilSynced()
+            #expect(await eventually { clock.sleeperCount == 1 })
+            clock.advance(by: .seconds(60))
+            #expect(await eventually { log.all.count == 4 })
+            informer.stop()
+        }
+        #expect(log.all == ["added a", "added b", "updated a", "updated b"])
+    }
+
     @Test func `maps events to controller keys`() async {
         let fake = FakeListWatcher()
         fake.apply("chat-0", labels: ["pool": "chat"])

@@ -103,6 +103,43 @@ import Testing
         #expect(calls.withLock { $0 } == 0)
     }
 
+    @Test func `cancels reconciles and reports the loss when the lease cannot be renewed`() async throws {
+        let clock = ManualClock()
+        let lock = MemoryLeaseLock()
+        let fake = FakeListWatcher()
+        fake.apply("a")
+        let started = Mutex(false)
+        let controller = Controller(name: "l", kind: "Pod") { _ in
+            started.withLock { $0 = true }
+            try await Task.sleep(for: .seconds(3600))
+            return .done
+        }
+        let informer = Informer(listWatcher: fake)
+        informer.addHandler(enqueueing: controller) { [ObjectCache<Pod>.key(of: $0)] }
+        let manager = try Manager(
+            configuration: ManagerConfiguration(
+                leaderElection: LeaderElectionConfiguration(namespace: "ns", name: "op", identity: "me"),
+                handlesSignals: false
+            ),
+            lock: lock,
+            clock: clock
+        )
+        manager.add(informer: informer)
+        manager.add(controller: controller)
+        let outcome = try await withThrowingTaskGroup(of: Manager.Outcome?.self) { group in
+            group.addTask { try await manager.run() }
+            #expect(await eventually { started.withLock { $0 } && clock.sleeperCount == 1 })
+            lock.isFailing.withLock { $0 = true }
+            for _ in 0..<5 {
+                #expect(await eventually { clock.sleeperCount == 1 })
+                clock.advance(by: .seconds(2))
+            }
+            #expect(!manager.leadership.isLeading)
+            return try await group.next() ?? nil
+        }
+        #expect(outcome == .leadershipLost)
+    }
+
     @Test func `rejects invalid election timings`() {
         var election = LeaderElectionConfiguration(namespace: "ns", name: "op", identity: "me")
         election.renewDeadline = .seconds(30)
