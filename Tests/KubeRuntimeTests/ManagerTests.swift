@@ -44,11 +44,13 @@ import Testing
         }
         let informer = Informer(listWatcher: fake)
         informer.addHandler(enqueueing: controller) { [ObjectCache<Pod>.key(of: $0)] }
+        let registry = MetricsRegistry()
         let manager = try Manager(
             configuration: ManagerConfiguration(
                 endpointAddresses: [ListenAddress(host: "127.0.0.1", port: 0)],
                 handlesSignals: false
-            )
+            ),
+            registry: registry
         )
         manager.add(informer: informer)
         manager.add(controller: controller)
@@ -56,7 +58,13 @@ import Testing
             group.addTask { try await manager.run() }
             #expect(await eventually { manager.readiness() == nil })
             #expect(await eventually { await controller.queue.inProgressCount == 1 })
-            #expect(manager.endpointPorts.count == 1)
+            let port = try #require(manager.endpointPorts.first)
+            let http = HTTPClient()
+            let ready = try await http.execute(HTTPRequest(url: "http://127.0.0.1:\(port)/readyz"))
+            let scraped = try await http.execute(HTTPRequest(url: "http://127.0.0.1:\(port)/metrics"))
+            http.shutdown()
+            #expect(ready.status == 200, "\(String(decoding: ready.body, as: UTF8.self))")
+            #expect(scraped.status == 200)
             manager.stop()
             #expect(manager.readiness() == "shutting down")
             release.fire()

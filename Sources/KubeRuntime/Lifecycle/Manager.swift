@@ -185,7 +185,7 @@ public final class Manager: Sendable {
         let endpoints = HealthEndpoints(
             addresses: configuration.endpointAddresses.map { ($0.host, $0.port) },
             registry: registry,
-            readiness: { [weak self] in self?.readiness() ?? "stopped" }
+            readiness: { self.readiness() }
         )
         let ports = try await endpoints.start()
         boundPorts.withLock { $0 = ports }
