@@ -4,6 +4,8 @@ CONFIG ?= debug
 BIN_DIR = .build/$(CONFIG)
 POOLPILOT = $(BIN_DIR)/poolpilot
 DEMO_SECONDS ?= 180
+FUZZ_SECONDS ?= 300
+TEST_FUZZ_SECONDS ?= 25
 
 # Every Debian package the build, the tests, the benchmarks and the demo need.
 DEB_PACKAGES = libcurl4-openssl-dev libyaml-dev libssl-dev openssl ca-certificates prometheus gnuplot-nox \
@@ -37,6 +39,7 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	POOLPILOT_BIN=$(CURDIR)/.build/debug/poolpilot $(SWIFT) test --skip-build
+	FUZZ_SECONDS=$(TEST_FUZZ_SECONDS) ./fuzz/run.sh
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests
@@ -49,8 +52,9 @@ bench: deps
 	$(SWIFT) build -c release
 	./bench/run.sh
 
+# The exposition parser's libFuzzer target (fuzz/run.sh); `make test` runs it for TEST_FUZZ_SECONDS.
 fuzz: deps
-	./bench/fuzz.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./fuzz/run.sh
 
 # The InferencePool CRD is generated from the Swift API types (Sources/Operator/API).
 manifests:

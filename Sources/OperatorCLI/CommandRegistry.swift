@@ -26,6 +26,11 @@ public enum CommandRegistry {
             VersionCommand.command,
             RecommendCommand.command,
             ManifestsCommand.command,
+            ClusterUpDownCommands.up,
+            ClusterUpDownCommands.down,
+            ClusterServeCommand.command,
+            MetricsCommands.parse,
+            MetricsCommands.signals,
         ]
     }
 

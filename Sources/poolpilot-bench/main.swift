@@ -15,7 +15,8 @@ let benchmarks: [Benchmark] = [
         let start = ContinuousClock.now
         let elapsed = ContinuousClock.now - start
         print("noop.elapsed: \(elapsed)")
-    }
+    },
+    ScalingBenchmarks.decide,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

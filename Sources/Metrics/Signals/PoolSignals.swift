@@ -19,7 +19,8 @@ public struct PoolSignals: Sendable, Equatable {
     /// GPU memory installed, bytes, summed over pods.
     public var gpuMemoryTotalBytes: Double?
     /// Mean queue time per request, seconds, weighted by each pod's number of queued requests
-    /// (queue time summed over pods, then divided by requests summed over pods).
+    /// (queue time summed over pods, then divided by requests summed over pods); the plain mean
+    /// over pods when some pod carries no request count.
     public var queueTimeSeconds: Double?
     /// How many pods reported each signal.
     public var reportingPods: [Signal: Int]
@@ -45,16 +46,20 @@ public struct PoolSignals: Sendable, Equatable {
         let total = withBoth.compactMap(\.gpuMemoryTotalBytes).reduce(0, +)
         gpuMemoryUtilization = total > 0 ? used / total : nil
 
-        var queuedSeconds = 0.0
-        var queuedRequests = 0.0
-        for pod in pods {
-            guard let seconds = pod.queueTimeSeconds, let requests = pod.queuedRequestCount, requests > 0 else {
-                continue
-            }
-            queuedSeconds += seconds * requests
-            queuedRequests += requests
-        }
-        queueTimeSeconds = queuedRequests > 0 ? queuedSeconds / queuedRequests : nil
+        queueTimeSeconds = Self.meanQueueTime(pods)
+    }
+
+    /// Queue time weighted by each pod's queued requests; when some pod has no weight (values read
+    /// through PromQL), the plain mean over pods.
+    private static func meanQueueTime(_ pods: [PodSignals]) -> Double? {
+        let reporting = pods.filter { $0.queueTimeSeconds != nil }
+        guard !reporting.isEmpty else { return nil }
+        let times = reporting.compactMap(\.queueTimeSeconds)
+        let weights = reporting.compactMap(\.queuedRequestCount)
+        guard weights.count == reporting.count else { return times.reduce(0, +) / Double(times.count) }
+        let totalWeight = weights.reduce(0, +)
+        guard totalWeight > 0 else { return nil }
+        return zip(times, weights).map { $0 * $1 }.reduce(0, +) / totalWeight
     }
 
     /// The value of `signal`, or `nil` when missing.
