@@ -22,6 +22,7 @@ enum ClusterServeCommand {
         OptionSpec("insecure-http", kind: .flag, help: "Serve plain HTTP with a bearer token instead of HTTPS."),
         OptionSpec("history", kind: .value(placeholder: "N"), help: "Changes kept for watch resume; older answer 410.", defaultValue: "10000"),
         OptionSpec("no-components", kind: .flag, help: "Run only the API server, not the simulated cluster components."),
+        OptionSpec("nodes", kind: .value(placeholder: "FILE"), help: "Simulated GPU nodes (YAML, see docs/simulation.md); default 4 x 8 GPUs."),
     ] + faultOptions
 
     static let command = Subcommand(
@@ -45,6 +46,7 @@ enum ClusterServeCommand {
         if let running = directory.runningState(), running.pid != getpid() {
             throw ClusterError.alreadyRunning(directory: directory.url.path, pid: running.pid, server: running.server)
         }
+        try SimulationComponent.prepareNodesFile(arguments.value("nodes"), in: directory.url)
         let insecure = arguments.flag("insecure-http")
         let port = try arguments.integer("port", default: 0, in: 0...65535)
         var configuration = EmbeddedAPIServerConfiguration(
