@@ -1,4 +1,6 @@
-/// Hands out loopback pod IPs: `127.0.1.1` … `127.0.1.254`, then `127.0.2.x`, and so on up to
+/// Hands out loopback pod IPs.
+///
+/// Order: `127.0.1.1` … `127.0.1.254`, then `127.0.2.x`, and so on up to
 /// `127.0.9.x` (`127.0.3.x` is left to node addresses). Freed addresses are reused lowest first.
 struct PodIPAllocator: Sendable {
     private var inUse: Set<Int> = []

@@ -51,6 +51,7 @@ public actor SimulatedCluster {
     }
 
     /// Registers the nodes and the device plugin, then runs controller passes until cancelled.
+    ///
     /// Pod servers are stopped on the way out.
     ///
     /// - Throws: only when the nodes cannot be registered at start; later failures are retried.

@@ -1,8 +1,9 @@
 import Foundation
 import Kube
 
-/// The `sim.poolpilot.dev/*` annotations a Deployment (or its pod template) uses to tune its
-/// simulated inference servers. See docs/simulation.md.
+/// The `sim.poolpilot.dev/*` annotations of a Deployment (or its pod template).
+///
+/// They tune its simulated inference servers. See docs/simulation.md.
 enum SimulationAnnotations {
     static let server = "sim.poolpilot.dev/server"
     static let model = "sim.poolpilot.dev/model"

@@ -4,8 +4,9 @@ public struct SimulationOptions: Sendable {
     ///
     /// Default: 0.25.
     public var passInterval: Double
-    /// Seconds a vLLM/Triton pod takes from Running to Ready when its Deployment sets no
-    /// `sim.poolpilot.dev/model-load-seconds`. Default: 10.
+    /// Seconds a vLLM/Triton pod takes from Running to Ready by default.
+    ///
+    /// Used when its Deployment sets no `sim.poolpilot.dev/model-load-seconds`. Default: 10.
     public var defaultModelLoadSeconds: Double
     /// Seconds between updates of the `poolpilot-sim-<deployment>` stats ConfigMaps.
     ///
