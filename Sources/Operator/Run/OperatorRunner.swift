@@ -56,7 +56,8 @@ public final class OperatorRunner: Sendable {
         let reconciler = PoolReconciler(
             access: access,
             signals: PodScraper(client: httpClient),
-            events: ClusterEventSink(access: access)
+            events: ClusterEventSink(access: access),
+            logger: logger
         )
         let metrics = try await RuntimeMetrics.register(in: registry)
         let controller = Controller(
