@@ -22,6 +22,10 @@ let benchmarks: [Benchmark] = [
     Benchmark(name: "http-streams", summary: "Memory and event rate of N concurrent HTTP streams.") {
         try await HTTPBenchmarks.streams($0)
     },
+    KubeBenchmarks.watchDecode,
+    KubeBenchmarks.watchMemory,
+    KubeBenchmarks.watchServer,
+    KubeBenchmarks.jsonDecode,
     ScalingBenchmarks.decide,
 ]
 

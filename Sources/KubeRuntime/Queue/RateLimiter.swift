@@ -70,4 +70,9 @@ public struct TokenBucket: Sendable {
         guard tokens < 0, ratePerSecond > 0 else { return .zero }
         return .seconds(-tokens / ratePerSecond)
     }
+
+    /// Returns one token taken by a reservation that was not used.
+    public mutating func refund() {
+        tokens = min(burst, tokens + 1)
+    }
 }
