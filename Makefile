@@ -38,8 +38,8 @@ build: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	POOLPILOT_BIN=$(CURDIR)/.build/debug/poolpilot $(SWIFT) test --skip-build
 	FUZZ_SECONDS=$(TEST_FUZZ_SECONDS) ./fuzz/run.sh
+	./scripts/run-tests.sh
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests
