@@ -25,7 +25,12 @@ let benchmarks: [Benchmark] = [
     Benchmark(name: "http-h2-streams", summary: "Client memory of N concurrent HTTP/2 streams on one connection.") {
         try await HTTPBenchmarks.http2Streams($0)
     },
+    KubeBenchmarks.watchDecode,
+    KubeBenchmarks.watchMemory,
+    KubeBenchmarks.watchServer,
+    KubeBenchmarks.jsonDecode,
     ScalingBenchmarks.decide,
+    APIServerBenchmark.benchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
