@@ -136,7 +136,8 @@ enum HTTPBenchmarks {
         server.arguments = [script, "\(port)", certificatePath, keyPath]
         server.standardOutput = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate() }
+        // The child inherits the spawning thread's blocked signals, SIGTERM among them, so only SIGKILL stops it.
+        defer { kill(server.processIdentifier, SIGKILL) }
 
         let client = HTTPClient(
             configuration: HTTPClientConfiguration(
