@@ -15,7 +15,9 @@ let benchmarks: [Benchmark] = [
         let start = ContinuousClock.now
         let elapsed = ContinuousClock.now - start
         print("noop.elapsed: \(elapsed)")
-    }
+    },
+    MetricsBenchmarks.page,
+    MetricsBenchmarks.parse,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -154,14 +154,16 @@ extension ExpositionParser {
             guard !states[index].hasSamples else { throw failure("TYPE line for '\(name)' after its samples") }
             families[index].type = type
             states[index].hasType = true
-            states[index].roles = SampleRole.roles(for: type, in: format).map { (role: $0, suffix: $0.suffix) }
+            states[index].roles = SampleRole.roles(for: type, in: format).map {
+                RoleName(role: $0, suffix: $0.suffix, sampleName: name + String(decoding: $0.suffix, as: UTF8.self))
+            }
         }
     }
 
     /// Adds a family with no type yet and returns its index.
     mutating func registerFamily(name: String, bytes: [UInt8]) -> Int {
         families.append(MetricFamily(name: name, type: .unknown))
-        states.append(FamilyState(nameBytes: bytes, roles: [(role: .plain, suffix: [])]))
+        states.append(FamilyState(nameBytes: bytes, roles: [RoleName(role: .plain, suffix: [], sampleName: name)]))
         familyIndexByName[name] = families.count - 1
         return families.count - 1
     }

@@ -24,6 +24,9 @@ public struct ExpositionParser: Sendable {
     var lineNumber = 0
     var pending: [UInt8] = []
     var sawEndOfFile = false
+    var labelScratch: [RawLabel] = []
+    var labelNameCache: [InternedString] = []
+    var labelValueCache: [InternedString] = []
 
     /// Creates a parser for one page.
     public init(format: ExpositionFormat, selection: FamilySelection = .all) {
@@ -135,9 +138,32 @@ public struct ExpositionParser: Sendable {
 /// What the parser knows about one family beyond its public metadata.
 struct FamilyState: Sendable {
     var nameBytes: [UInt8]
-    var roles: [(role: SampleRole, suffix: [UInt8])]
+    var roles: [RoleName]
     var hasType = false
     var hasSamples = false
     var isSelected: Bool?
-    var seriesLines: [String: Int] = [:]
+    var seriesLines: [SeriesKey: Int] = [:]
+}
+
+/// One sample name a family may hold: its role, its suffix, and the whole name as a string.
+struct RoleName: Sendable {
+    var role: SampleRole
+    var suffix: [UInt8]
+    var sampleName: String
+}
+
+/// A series identity: the sample name and its labels sorted by name, values still escaped (the
+/// escaped form of a value is unique, so equal bytes mean the same series).
+struct SeriesKey: Hashable, Sendable {
+    var bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+}
+
+/// A string made from some bytes, kept to be reused when the same bytes come again.
+struct InternedString: Sendable {
+    var bytes: [UInt8]
+    var string: String
 }
