@@ -43,12 +43,14 @@ import Testing
         let run = try Self.run(["metrics", "parse", "-", "-o", "json"], input: page)
         #expect(run.status == 0, "\(run.errors)")
         let lines = run.output.split(separator: "\n").map(String.init)
-        #expect(lines == [
-            #"{"name":"a","labels":{"x":"q\""},"value":"NaN","timestampMs":1700000000000}"#,
-            #"{"name":"b","labels":{},"value":"+Inf","timestampMs":null}"#,
-            #"{"name":"c","labels":{},"value":"-Inf","timestampMs":null}"#,
-            #"{"name":"d","labels":{},"value":2.5,"timestampMs":null}"#,
-        ])
+        #expect(
+            lines == [
+                #"{"name":"a","labels":{"x":"q\""},"value":"NaN","timestampMs":1700000000000}"#,
+                #"{"name":"b","labels":{},"value":"+Inf","timestampMs":null}"#,
+                #"{"name":"c","labels":{},"value":"-Inf","timestampMs":null}"#,
+                #"{"name":"d","labels":{},"value":2.5,"timestampMs":null}"#,
+            ]
+        )
     }
 
     @Test func `parse of a malformed page names the line and column and exits 1`() throws {
@@ -58,7 +60,9 @@ import Testing
     }
 
     @Test func `signals prints pods and the pool as JSON with null for missing`() throws {
-        let run = try Self.run(["metrics", "signals", "--server", "vllm", try Self.fixturePath("vllm_metrics_v1.txt"), "-o", "json"])
+        let run = try Self.run([
+            "metrics", "signals", "--server", "vllm", try Self.fixturePath("vllm_metrics_v1.txt"), "-o", "json",
+        ])
         #expect(run.status == 0, "\(run.errors)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let pods = try #require(object["pods"] as? [[String: Any]])
@@ -69,17 +73,20 @@ import Testing
         #expect(pods[0]["gpuMemoryUtilization"] is NSNull)
         #expect(pods[0]["queueTimeSeconds"] is NSNull)
         let pool = try #require(object["pool"] as? [String: Any])
-        #expect(Set(pool.keys) == [
-            "queueDepth", "runningRequests", "kvCacheUtilization", "gpuMemoryUtilization", "gpuMemoryUsedBytes",
-            "gpuMemoryTotalBytes", "queueTimeSeconds",
-        ])
+        #expect(
+            Set(pool.keys) == [
+                "queueDepth", "runningRequests", "kvCacheUtilization", "gpuMemoryUtilization", "gpuMemoryUsedBytes",
+                "gpuMemoryTotalBytes", "queueTimeSeconds",
+            ]
+        )
         #expect(pool["queueDepth"] as? Double == 14)
     }
 
     @Test func `signals with a previous page give the queue time`() throws {
         let run = try Self.run([
             "metrics", "signals", "--server", "triton", "--model", "resnet50", "-o", "json",
-            try Self.fixturePath("triton_metrics_busy.txt"), "--previous", try Self.fixturePath("triton_metrics_idle.txt"),
+            try Self.fixturePath("triton_metrics_busy.txt"), "--previous",
+            try Self.fixturePath("triton_metrics_idle.txt"),
         ])
         #expect(run.status == 0, "\(run.errors)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])

@@ -5,7 +5,10 @@ import Testing
 /// Scraping real loopback endpoints served by `HTTPServer`.
 @Suite struct PodScraperTests {
     @Test func `scrapes pods concurrently and parses by content type`() async throws {
-        let text = try await LiveEndpoint(page: try Fixture.bytes("vllm_metrics_v1.txt"), contentType: ExpositionFormat.prometheusText.contentType)
+        let text = try await LiveEndpoint(
+            page: try Fixture.bytes("vllm_metrics_v1.txt"),
+            contentType: ExpositionFormat.prometheusText.contentType
+        )
         let open = try await LiveEndpoint(
             page: Array("# TYPE vllm:num_requests_waiting gauge\nvllm:num_requests_waiting 3\n# EOF\n".utf8),
             contentType: ExpositionFormat.openMetrics.contentType
@@ -37,7 +40,11 @@ import Testing
         let seen = RequestLog()
         let endpoint = try await LiveEndpoint { request in
             await seen.record(request.headers)
-            return HTTPServerResponse(status: 200, headers: ["Content-Type": "text/plain; version=0.0.4"], body: .bytes(Array("a 1\n".utf8)))
+            return HTTPServerResponse(
+                status: 200,
+                headers: ["Content-Type": "text/plain; version=0.0.4"],
+                body: .bytes(Array("a 1\n".utf8))
+            )
         }
         let client = HTTPClient()
         defer { client.shutdown() }
@@ -60,9 +67,17 @@ import Testing
                 let (stream, _) = AsyncStream<[UInt8]>.makeStream()
                 return HTTPServerResponse(status: 200, headers: ["Content-Type": "text/plain"], body: .stream(stream))
             case "/json":
-                return HTTPServerResponse(status: 200, headers: ["Content-Type": "application/json"], body: .bytes(Array("{}".utf8)))
+                return HTTPServerResponse(
+                    status: 200,
+                    headers: ["Content-Type": "application/json"],
+                    body: .bytes(Array("{}".utf8))
+                )
             default:
-                return HTTPServerResponse(status: 200, headers: ["Content-Type": "text/plain"], body: .bytes(Array("a{ 1\n".utf8)))
+                return HTTPServerResponse(
+                    status: 200,
+                    headers: ["Content-Type": "text/plain"],
+                    body: .bytes(Array("a{ 1\n".utf8))
+                )
             }
         }
         let client = HTTPClient()
@@ -83,7 +98,8 @@ import Testing
                 continue
             }
             switch (result.pod, error) {
-            case ("/error", .status(_, 500)), ("/slow", .timedOut), ("/json", .unsupportedContentType), ("/broken", .parse):
+            case ("/error", .status(_, 500)), ("/slow", .timedOut), ("/json", .unsupportedContentType),
+                ("/broken", .parse):
                 break
             default:
                 Issue.record("unexpected failure for \(result.pod): \(error)")

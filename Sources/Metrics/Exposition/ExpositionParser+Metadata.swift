@@ -34,7 +34,11 @@ extension ExpositionParser {
         case "summary": type = .summary
         case "untyped": type = .unknown
         case let other:
-            throw .metadata(line: reader.lineNumber, column: typeStart - reader.start + 1, detail: "unknown type '\(other)'")
+            throw .metadata(
+                line: reader.lineNumber,
+                column: typeStart - reader.start + 1,
+                detail: "unknown type '\(other)'"
+            )
         }
         try apply(.type(type), to: nameRange, reader: reader, at: nameStart)
     }
@@ -85,8 +89,10 @@ extension ExpositionParser {
         }
     }
 
-    /// The rest of the line as HELP text: `\\` and `\n` resolve in both formats, `\"` in
-    /// OpenMetrics. Text 0.0.4 keeps other backslashes as written; OpenMetrics rejects them.
+    /// The rest of the line as HELP text, unescaped.
+    ///
+    /// `\\` and `\n` resolve in both formats, `\"` in OpenMetrics. Text 0.0.4 keeps other
+    /// backslashes as written; OpenMetrics rejects them.
     private func helpText(_ reader: LineReader, escapesQuote: Bool) -> Result<String, ExpositionError> {
         var result: [UInt8] = []
         var index = reader.position

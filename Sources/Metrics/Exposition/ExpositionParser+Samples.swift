@@ -98,7 +98,8 @@ extension ExpositionParser {
                 throw .familyMismatch(
                     line: reader.lineNumber,
                     column: 1,
-                    detail: "sample '\(name)' of family '\(candidate)' after another family: families must not be interleaved"
+                    detail:
+                        "sample '\(name)' of family '\(candidate)' after another family: families must not be interleaved"
                 )
             }
             return (index, role, sampleName)
@@ -108,7 +109,8 @@ extension ExpositionParser {
             throw .familyMismatch(
                 line: reader.lineNumber,
                 column: 1,
-                detail: "'\(name)' is declared \(families[index].type.rawValue); its samples are named \(expected.joined(separator: ", "))"
+                detail:
+                    "'\(name)' is declared \(families[index].type.rawValue); its samples are named \(expected.joined(separator: ", "))"
             )
         }
         let index = registerFamily(name: name, bytes: Array(UnsafeBufferPointer(rebasing: reader.bytes[nameRange])))
@@ -173,7 +175,11 @@ extension ExpositionParser {
         let valueRange = reader.token()
         guard let value = NumberParsing.double(reader.bytes, from: valueRange.lowerBound, to: valueRange.upperBound)
         else {
-            throw .invalidNumber(line: reader.lineNumber, column: valueStart - reader.start + 1, text: reader.string(valueRange))
+            throw .invalidNumber(
+                line: reader.lineNumber,
+                column: valueStart - reader.start + 1,
+                text: reader.string(valueRange)
+            )
         }
         reader.skipBlanks()
         var timestampSeconds: Double?
@@ -183,7 +189,11 @@ extension ExpositionParser {
             guard let seconds = NumberParsing.double(reader.bytes, from: range.lowerBound, to: range.upperBound),
                 seconds.isFinite
             else {
-                throw .invalidNumber(line: reader.lineNumber, column: start - reader.start + 1, text: reader.string(range))
+                throw .invalidNumber(
+                    line: reader.lineNumber,
+                    column: start - reader.start + 1,
+                    text: reader.string(range)
+                )
             }
             timestampSeconds = seconds
             reader.skipBlanks()
@@ -227,31 +237,35 @@ extension ExpositionParser {
         }
     }
 
-    /// Remembers the sample's series (name and sorted labels, as bytes) and fails on a repeat.
+    /// Remembers the sample's series (family, name and sorted labels, as bytes) and fails on a repeat.
     private mutating func recordSeries(
         _ sample: Sample,
         name: Range<Int>,
         familyIndex: Int,
         reader: LineReader
     ) throws(ExpositionError) {
-        var order = Array(labelScratch.indices)
-        let isSorted = zip(order, order.dropFirst()).allSatisfy { first, second in
-            Self.precedes(labelScratch[first].name, labelScratch[second].name, reader)
+        var isSorted = true
+        for index in labelScratch.indices.dropFirst()
+        where !Self.precedes(labelScratch[index - 1].name, labelScratch[index].name, reader) {
+            isSorted = false
+            break
         }
         if !isSorted {
-            order.sort { Self.precedes(labelScratch[$0].name, labelScratch[$1].name, reader) }
+            labelScratch.sort { Self.precedes($0.name, $1.name, reader) }
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.count + labelScratch.reduce(0) { $0 + $1.name.count + $1.value.count + 2 })
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: reader.bytes[name]))
-        for index in order {
-            bytes.append(0xFF)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: reader.bytes[labelScratch[index].name]))
-            bytes.append(UInt8(ascii: "="))
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: reader.bytes[labelScratch[index].value]))
+        var key = keyScratch
+        keyScratch = []
+        key.removeAll(keepingCapacity: true)
+        withUnsafeBytes(of: familyIndex) { key.append(contentsOf: $0) }
+        key.append(contentsOf: UnsafeBufferPointer(rebasing: reader.bytes[name]))
+        for label in labelScratch {
+            key.append(0xFF)
+            key.append(contentsOf: UnsafeBufferPointer(rebasing: reader.bytes[label.name]))
+            key.append(UInt8(ascii: "="))
+            key.append(contentsOf: UnsafeBufferPointer(rebasing: reader.bytes[label.value]))
         }
-        let key = SeriesKey(bytes: bytes)
-        if let firstLine = states[familyIndex].seriesLines.updateValue(reader.lineNumber, forKey: key) {
+        defer { keyScratch = key }
+        if let firstLine = seenSeries.insert(key, line: reader.lineNumber) {
             throw .duplicateSeries(line: reader.lineNumber, firstLine: firstLine, series: sample.seriesKey)
         }
     }

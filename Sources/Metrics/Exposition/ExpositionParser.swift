@@ -25,6 +25,8 @@ public struct ExpositionParser: Sendable {
     var pending: [UInt8] = []
     var sawEndOfFile = false
     var labelScratch: [RawLabel] = []
+    var keyScratch: [UInt8] = []
+    var seenSeries = SeriesSet()
     var labelNameCache: [InternedString] = []
     var labelValueCache: [InternedString] = []
 
@@ -142,7 +144,6 @@ struct FamilyState: Sendable {
     var hasType = false
     var hasSamples = false
     var isSelected: Bool?
-    var seriesLines: [SeriesKey: Int] = [:]
 }
 
 /// One sample name a family may hold: its role, its suffix, and the whole name as a string.
@@ -152,13 +153,38 @@ struct RoleName: Sendable {
     var sampleName: String
 }
 
-/// A series identity: the sample name and its labels sorted by name, values still escaped (the
-/// escaped form of a value is unique, so equal bytes mean the same series).
-struct SeriesKey: Hashable, Sendable {
-    var bytes: [UInt8]
+/// The series seen so far, for finding duplicates without one allocation per series.
+///
+/// Keys (family index, sample name, labels sorted by name with values still escaped; the escaped
+/// form of a value is unique, so equal bytes mean the same series) are appended to one byte arena
+/// and indexed by their 64-bit hash. A hash hit is confirmed by comparing bytes; two different keys
+/// with the same hash go to an exact overflow table, so the check never guesses.
+struct SeriesSet: Sendable {
+    private var arena: [UInt8] = []
+    private var byHash: [UInt64: (offset: Int, length: Int, line: Int)] = [:]
+    private var overflow: [[UInt8]: Int] = [:]
 
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    /// Adds `key` first seen on `line`; returns the earlier line when the key was already there.
+    mutating func insert(_ key: [UInt8], line: Int) -> Int? {
+        var hasher = Hasher()
+        key.withUnsafeBytes { hasher.combine(bytes: $0) }
+        let hash = UInt64(bitPattern: Int64(hasher.finalize()))
+        guard let entry = byHash[hash] else {
+            byHash[hash] = (arena.count, key.count, line)
+            arena.append(contentsOf: key)
+            return nil
+        }
+        let isSame =
+            entry.length == key.count
+            && arena.withUnsafeBufferPointer { stored in
+                key.withUnsafeBufferPointer { candidate in
+                    stored[entry.offset..<(entry.offset + entry.length)].elementsEqual(candidate)
+                }
+            }
+        if isSame { return entry.line }
+        if let earlier = overflow[key] { return earlier }
+        overflow[key] = line
+        return nil
     }
 }
 

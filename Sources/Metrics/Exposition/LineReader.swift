@@ -81,9 +81,10 @@ struct LineReader {
         position += 1
     }
 
-    /// Reads `{name="value",...}` after the opening brace into raw ranges, moving past the closing
-    /// brace. Spaces around names, values and commas are allowed; so is one trailing comma. Escapes
-    /// are checked here; values stay escaped until ``labelValue(_:)``.
+    /// Reads `{name="value",...}` after the opening brace into raw ranges, moving past the closing brace.
+    ///
+    /// Spaces around names, values and commas are allowed; so is one trailing comma. Escapes are
+    /// checked here; values stay escaped until ``labelValue(_:)``.
     mutating func rawLabelSet(into labels: inout [RawLabel]) throws(ExpositionError) {
         labels.removeAll(keepingCapacity: true)
         while true {
@@ -191,7 +192,8 @@ struct LineReader {
     }
 
     static func isNameStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || byte == UInt8(ascii: "_")
     }
 
