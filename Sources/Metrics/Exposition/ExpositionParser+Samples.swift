@@ -253,19 +253,14 @@ extension ExpositionParser {
         if !isSorted {
             labelScratch.sort { Self.precedes($0.name, $1.name, reader) }
         }
-        var key = keyScratch
-        keyScratch = []
-        key.removeAll(keepingCapacity: true)
-        withUnsafeBytes(of: familyIndex) { key.append(contentsOf: $0) }
-        key.append(contentsOf: UnsafeBufferPointer(rebasing: reader.bytes[name]))
+        var hasher = SeriesHasher()
+        hasher.combine(familyIndex)
+        hasher.combine(reader.bytes, name)
         for label in labelScratch {
-            key.append(0xFF)
-            key.append(contentsOf: UnsafeBufferPointer(rebasing: reader.bytes[label.name]))
-            key.append(UInt8(ascii: "="))
-            key.append(contentsOf: UnsafeBufferPointer(rebasing: reader.bytes[label.value]))
+            hasher.combine(reader.bytes, label.name)
+            hasher.combine(reader.bytes, label.value)
         }
-        defer { keyScratch = key }
-        if let firstLine = seenSeries.insert(key, line: reader.lineNumber) {
+        if let firstLine = seenSeries.insert(hasher.finalize(), line: reader.lineNumber) {
             throw .duplicateSeries(line: reader.lineNumber, firstLine: firstLine, series: sample.seriesKey)
         }
     }

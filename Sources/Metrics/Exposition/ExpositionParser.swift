@@ -25,7 +25,6 @@ public struct ExpositionParser: Sendable {
     var pending: [UInt8] = []
     var sawEndOfFile = false
     var labelScratch: [RawLabel] = []
-    var keyScratch: [UInt8] = []
     var seenSeries = SeriesSet()
     var labelNameCache: [InternedString] = []
     var labelValueCache: [InternedString] = []
@@ -55,6 +54,7 @@ public struct ExpositionParser: Sendable {
         onSample: (MetricFamily, Sample) -> Void
     ) throws(ExpositionError) {
         var lineStart = 0
+        if lineNumber == 0 { seenSeries.reserveCapacity(min(buffer.count / 96, 1 << 20)) }
         if !pending.isEmpty {
             guard let newline = Self.newline(in: buffer, from: 0) else {
                 pending.append(contentsOf: buffer)
@@ -153,38 +153,59 @@ struct RoleName: Sendable {
     var sampleName: String
 }
 
-/// The series seen so far, for finding duplicates without one allocation per series.
+/// The series seen so far, for finding duplicates without keeping a copy of every series.
 ///
-/// Keys (family index, sample name, labels sorted by name with values still escaped; the escaped
-/// form of a value is unique, so equal bytes mean the same series) are appended to one byte arena
-/// and indexed by their 64-bit hash. A hash hit is confirmed by comparing bytes; two different keys
-/// with the same hash go to an exact overflow table, so the check never guesses.
+/// A series (family, sample name, labels sorted by name with values still escaped; the escaped
+/// form of a value is unique, so equal bytes mean the same series) is reduced to two independent
+/// 64-bit SipHash digests, each piece prefixed by its length so no two series run together. Equal
+/// series always collide, so a duplicate is never missed; two different series would have to agree
+/// on all 128 bits to be reported as a duplicate (about n²/2¹²⁹, 10⁻²⁹ for 10⁵ series), and that
+/// would be a loud error, not a silently wrong value.
 struct SeriesSet: Sendable {
-    private var arena: [UInt8] = []
-    private var byHash: [UInt64: (offset: Int, length: Int, line: Int)] = [:]
-    private var overflow: [[UInt8]: Int] = [:]
+    /// One series' two digests.
+    struct Digest: Hashable, Sendable {
+        var first: Int
+        var second: Int
+    }
 
-    /// Adds `key` first seen on `line`; returns the earlier line when the key was already there.
-    mutating func insert(_ key: [UInt8], line: Int) -> Int? {
-        var hasher = Hasher()
-        key.withUnsafeBytes { hasher.combine(bytes: $0) }
-        let hash = UInt64(bitPattern: Int64(hasher.finalize()))
-        guard let entry = byHash[hash] else {
-            byHash[hash] = (arena.count, key.count, line)
-            arena.append(contentsOf: key)
-            return nil
-        }
-        let isSame =
-            entry.length == key.count
-            && arena.withUnsafeBufferPointer { stored in
-                key.withUnsafeBufferPointer { candidate in
-                    stored[entry.offset..<(entry.offset + entry.length)].elementsEqual(candidate)
-                }
-            }
-        if isSame { return entry.line }
-        if let earlier = overflow[key] { return earlier }
-        overflow[key] = line
-        return nil
+    private var lines: [Digest: Int] = [:]
+
+    /// Reserves room for about `count` series.
+    mutating func reserveCapacity(_ count: Int) {
+        lines.reserveCapacity(count)
+    }
+
+    /// Adds the series on `line`; returns the earlier line when it was already there.
+    mutating func insert(_ digest: Digest, line: Int) -> Int? {
+        lines.updateValue(line, forKey: digest)
+    }
+}
+
+/// Builds a ``SeriesSet/Digest`` from pieces of a line.
+struct SeriesHasher {
+    private var first = Hasher()
+    private var second = Hasher()
+
+    init() {
+        second.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
+    }
+
+    mutating func combine(_ value: Int) {
+        first.combine(value)
+        second.combine(value)
+    }
+
+    /// Adds a byte range, prefixed by its length.
+    mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        let piece = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range]))
+        first.combine(range.count)
+        second.combine(range.count)
+        first.combine(bytes: piece)
+        second.combine(bytes: piece)
+    }
+
+    func finalize() -> SeriesSet.Digest {
+        SeriesSet.Digest(first: first.finalize(), second: second.finalize())
     }
 }
 
