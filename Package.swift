@@ -37,7 +37,7 @@ let package = Package(
         ),
         .target(
             name: "Operator",
-            dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry"],
+            dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry", "YAML", "HTTP"],
             swiftSettings: strict
         ),
         .target(
@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Kube", "YAML", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Operator", "Kube", "Scaling", "Metrics", "TestSupport"],
+            dependencies: ["Operator", "Kube", "Scaling", "Metrics", "TestSupport", "YAML"],
             swiftSettings: strict
         ),
         .testTarget(name: "OperatorCLITests", dependencies: ["OperatorCLI", "TestSupport"], swiftSettings: strict),

@@ -18,6 +18,13 @@ let benchmarks: [Benchmark] = [
     },
     MetricsBenchmarks.page,
     MetricsBenchmarks.parse,
+    Benchmark(name: "http-requests", summary: "HTTP client requests/s against the server, plain and TLS.") {
+        try await HTTPBenchmarks.requests($0)
+    },
+    Benchmark(name: "http-streams", summary: "Memory and event rate of N concurrent HTTP streams.") {
+        try await HTTPBenchmarks.streams($0)
+    },
+    ScalingBenchmarks.decide,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -125,6 +125,7 @@ struct Normalizer {
         let cutoff = now - HPADefaults.scaleDownStabilizationSeconds
         let stabilized = history.recommendations.filter { $0.time >= cutoff }.map(\.replicas).reduce(raw, max)
         outcome.stabilized = stabilized
+        outcome.replicas = stabilized
         if stabilized != raw {
             outcome.stabilization = Limit(
                 .scaleDownStabilized,

@@ -27,12 +27,13 @@ extension Run {
         }
         path = .atZero
         let waiting = activationSample?.value ?? 0
+        let wakes = waiting > 0 && waiting >= zero.activationThreshold
         let poolDemand = proposals.filter { $0.status == .ok }.compactMap(\.replicas).max() ?? 0
-        if waiting > zero.activationThreshold || poolDemand > 0 {
+        if wakes || poolDemand > 0 {
             desired = min(max(floor, poolDemand), policy.maxReplicas)
             history.idleSince = nil
-            let what = waiting > zero.activationThreshold ? "\(Format.number(waiting)) requests waiting" : "demand"
-            limits.append(Limit(.activation, "\(what) at zero replicas; waking \(Format.replicas(desired))"))
+            let what = wakes ? "\(Format.number(waiting)) requests are waiting" : "the pool signals ask for replicas"
+            limits.append(Limit(.activation, "\(what) while the pool is at zero"))
         } else if isFallbackActive, let fallback = policy.missingSignals.fallback, fallback.replicas > 0 {
             desired = min(fallback.replicas, policy.maxReplicas)
             limits.append(Limit(.fallback, "signals keep failing at zero; holding the fallback of \(desired)"))
@@ -72,8 +73,7 @@ extension Run {
             }
         }
         if state.poolSignals[Self.activationSignal] != nil {
-            guard let sample = activationSample, sample.value <= (policy.scaleToZero?.activationThreshold ?? 0)
-            else { return false }
+            guard let sample = activationSample, sample.value == 0 else { return false }
         }
         return true
     }
@@ -102,7 +102,10 @@ extension Run {
             desired = max(desired, current)
             let ratio = Format.number(Double(demand) / Double(capacity))
             limits.append(
-                Limit(.burst, "short-window demand of \(demand) is \(ratio)x the \(capacity) serving or starting")
+                Limit(
+                    .burst,
+                    "short-window demand of \(demand) is \(ratio)x the \(Format.pods(capacity)) serving or starting"
+                )
             )
         } else if let last = history.burstLastSeen, now - last < burst.holdSeconds {
             isBurstActive = true
@@ -142,8 +145,16 @@ extension Run {
     // MARK: - Capacity
 
     mutating func applyCapacity() {
-        guard let headroom = state.gpuHeadroom, path != .invalidPolicy, path != .disabled else { return }
-        let placed = servingOrStartingPods
+        guard path != .invalidPolicy, path != .disabled else { return }
+        // Replicas that hold (or will get) a GPU: every replica but the pods pending for capacity.
+        // Replicas the state does not list yet count as placed, so a lagging pod list never
+        // shrinks the pool.
+        let waitingForCapacity = state.pods.filter {
+            $0.isPendingForCapacity && PodClass($0, policy: policy, now: now) != .ignored
+        }.count
+        // With the headroom unknown, a pod that pends for capacity shows there is none right now.
+        guard let headroom = state.gpuHeadroom ?? (waitingForCapacity > 0 ? 0 : nil) else { return }
+        let placed = max(0, current - waitingForCapacity)
         let schedulable = placed + max(0, headroom)
         guard desired > schedulable else { return }
         switch policy.capacity {

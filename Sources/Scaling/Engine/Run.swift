@@ -98,8 +98,8 @@ struct Run {
             if replicas > (best?.replicas ?? Int.min) { best = proposal }
         }
         guard let best, let replicas = best.replicas else {
-            let states = proposals.map { "\($0.signal) \($0.status.rawValue.lowercased())" }
-            limits.append(Limit(.missingSignals, "no signal could be measured (\(states.joined(separator: ", ")))"))
+            let states = proposals.map(describeHealth)
+            limits.append(Limit(.missingSignals, "no signal could be measured: \(states.joined(separator: " and "))"))
             return current
         }
         winner = best
@@ -109,8 +109,8 @@ struct Run {
         }
         let unhealthy = proposals.filter { $0.status != .ok }
         if replicas < current, !unhealthy.isEmpty {
-            let names = unhealthy.map { "\($0.signal) \($0.status.rawValue.lowercased())" }
-            limits.append(Limit(.missingSignals, "no scale-down while \(names.joined(separator: ", "))"))
+            let names = unhealthy.map(describeHealth)
+            limits.append(Limit(.missingSignals, "no scale-down while \(names.joined(separator: " and "))"))
             return current
         }
         return replicas
@@ -169,9 +169,28 @@ struct Run {
         history.scaleEvents.removeAll { $0.time <= now - keepEvents || $0.time > now }
     }
 
-    /// A short description of a proposal's measurement, e.g. "averages 12 against 5".
+    /// What is wrong with a signal, as in "kvCacheUtilization is missing or stale on 2 of 4 ready pods".
+    func describeHealth(_ proposal: SignalProposal) -> String {
+        var text: String
+        switch proposal.status {
+        case .ok: text = "\(proposal.signal) is measured"
+        case .partial:
+            let ready = proposal.readyPods + proposal.missingPods
+            text = "\(proposal.signal) is missing or stale on \(proposal.missingPods) of \(ready) ready pods"
+        case .missing: text = "\(proposal.signal) is missing on every ready pod"
+        case .failed: text = "\(proposal.signal)'s source failed"
+        case .noReadyPods: text = "no pod is ready to measure \(proposal.signal)"
+        }
+        if proposal.status != .ok, let seconds = state.missingSeconds[proposal.signal] {
+            text += " (for \(Format.number(seconds)) s)"
+        }
+        return text
+    }
+
+    /// A measurement in words, as in "at 12 per replica against a target of 5".
     static func describe(_ proposal: SignalProposal) -> String {
         guard let observed = proposal.observed else { return "(\(proposal.status.rawValue.lowercased()))" }
-        return "at \(Format.number(observed)) against \(Format.number(proposal.target))"
+        let scope = proposal.source == .pool ? "in total" : "per replica"
+        return "at \(Format.number(observed)) \(scope) against a target of \(Format.number(proposal.target))"
     }
 }

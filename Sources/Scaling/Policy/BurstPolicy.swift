@@ -5,11 +5,17 @@
 /// step, past the scale-up rate policies, and does not scale down until no surge has been seen for
 /// ``holdSeconds``.
 public struct BurstPolicy: Codable, Sendable, Equatable {
-    /// How many times the current capacity the demand must reach. Default: 2.
+    /// How many times the current capacity the demand must reach.
+    ///
+    /// Default: 2.
     public var factor: Double
-    /// The short window in seconds over which demand is averaged. Default: 30.
+    /// The short window in seconds over which demand is averaged.
+    ///
+    /// Default: 30.
     public var windowSeconds: Double
-    /// Seconds without a surge before burst mode ends and scale-down may resume. Default: 60.
+    /// Seconds without a surge before burst mode ends and scale-down may resume.
+    ///
+    /// Default: 60.
     public var holdSeconds: Double
 
     /// Creates a burst policy.

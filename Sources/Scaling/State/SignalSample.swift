@@ -4,8 +4,9 @@
 public struct SignalSample: Codable, Sendable, Equatable {
     /// The value.
     public var value: Double
-    /// When it was observed, in seconds on the caller's clock (the same clock as `now`). `nil`
-    /// means "fresh": observed this interval.
+    /// When it was observed, in seconds on the caller's clock (the same clock as `now`).
+    ///
+    /// `nil` means "fresh": observed this interval.
     public var observedAt: Double?
 
     /// Creates a sample.
