@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 import TestSupport
 import Testing
 
@@ -101,5 +102,19 @@ import Testing
         #expect(run.status == 1)
         #expect(run.output.contains(#""pod":"/nonexistent/metrics.txt","queueDepth":null"#))
         #expect(run.errors.contains("cannot read file"))
+    }
+
+    @Test func `parse reads a URL and picks the format from its content type`() async throws {
+        let endpoint = try await LiveEndpoint(
+            page: Array("# TYPE a counter\na_total 3 1.5\n# EOF\n".utf8),
+            contentType: "application/openmetrics-text; version=1.0.0"
+        )
+        let client = HTTPClient()
+        defer { client.shutdown() }
+        try await LiveEndpoint.requireClientEngine(client, port: endpoint.port)
+        let run = try Self.run(["metrics", "parse", "http://127.0.0.1:\(endpoint.port)/metrics", "-o", "json"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == #"{"name":"a_total","labels":{},"value":3.0,"timestampMs":1500}"# + "\n")
+        await endpoint.stop()
     }
 }
