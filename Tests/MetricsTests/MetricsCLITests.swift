@@ -4,33 +4,45 @@ import TestSupport
 import Testing
 
 /// `poolpilot metrics parse|signals`, run as the built binary the way a user runs it.
-@Suite struct MetricsCLITests {
+@Suite(.serialized) struct MetricsCLITests {
     struct Run {
         var status: Int32
         var output: String
         var errors: String
     }
 
-    static func run(_ arguments: [String], input: String? = nil) throws -> Run {
+    /// Runs the binary without blocking a Swift concurrency thread: output goes to files and the
+    /// exit is awaited through the termination handler (the HTTP server in this process must keep
+    /// answering while a `metrics parse URL` child waits on it).
+    static func run(_ arguments: [String], input: String? = nil) async throws -> Run {
+        let folder = try TestPaths.makeTemporaryDirectory(prefix: "poolpilot-metrics-cli")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outputURL = folder.appendingPathComponent("stdout")
+        let errorURL = folder.appendingPathComponent("stderr")
+        let inputURL = folder.appendingPathComponent("stdin")
+        try Data((input ?? "").utf8).write(to: inputURL)
+        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+
         let process = Process()
         process.executableURL = TestPaths.poolpilotBinary
         process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.standardInput = try FileHandle(forReadingFrom: inputURL)
+        process.standardOutput = try FileHandle(forWritingTo: outputURL)
+        process.standardError = try FileHandle(forWritingTo: errorURL)
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
         return Run(
-            status: process.terminationStatus,
-            output: String(decoding: outputData, as: UTF8.self),
-            errors: String(decoding: errorData, as: UTF8.self)
+            status: status,
+            output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
+            errors: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self)
         )
     }
 
@@ -39,9 +51,9 @@ import Testing
         return folder.appendingPathComponent(name).path
     }
 
-    @Test func `parse prints one JSON object per sample with NaN, infinities and timestamps`() throws {
+    @Test func `parse prints one JSON object per sample with NaN, infinities and timestamps`() async throws {
         let page = "# TYPE a gauge\na{x=\"q\\\"\"} NaN 1700000000000\nb +Inf\nc -Inf\nd 2.5\n"
-        let run = try Self.run(["metrics", "parse", "-", "-o", "json"], input: page)
+        let run = try await Self.run(["metrics", "parse", "-", "-o", "json"], input: page)
         #expect(run.status == 0, "\(run.errors)")
         let lines = run.output.split(separator: "\n").map(String.init)
         #expect(
@@ -54,14 +66,14 @@ import Testing
         )
     }
 
-    @Test func `parse of a malformed page names the line and column and exits 1`() throws {
-        let run = try Self.run(["metrics", "parse", "-"], input: "a 1\nb{x=\"1} 2\n")
+    @Test func `parse of a malformed page names the line and column and exits 1`() async throws {
+        let run = try await Self.run(["metrics", "parse", "-"], input: "a 1\nb{x=\"1} 2\n")
         #expect(run.status == 1)
         #expect(run.errors.contains("line 2 column 5"))
     }
 
-    @Test func `signals prints pods and the pool as JSON with null for missing`() throws {
-        let run = try Self.run([
+    @Test func `signals prints pods and the pool as JSON with null for missing`() async throws {
+        let run = try await Self.run([
             "metrics", "signals", "--server", "vllm", try Self.fixturePath("vllm_metrics_v1.txt"), "-o", "json",
         ])
         #expect(run.status == 0, "\(run.errors)")
@@ -83,8 +95,8 @@ import Testing
         #expect(pool["queueDepth"] as? Double == 14)
     }
 
-    @Test func `signals with a previous page give the queue time`() throws {
-        let run = try Self.run([
+    @Test func `signals with a previous page give the queue time`() async throws {
+        let run = try await Self.run([
             "metrics", "signals", "--server", "triton", "--model", "resnet50", "-o", "json",
             try Self.fixturePath("triton_metrics_busy.txt"), "--previous",
             try Self.fixturePath("triton_metrics_idle.txt"),
@@ -97,8 +109,10 @@ import Testing
         #expect(pods.first?["queueDepth"] as? Double == 42)
     }
 
-    @Test func `an unreadable input is reported missing and exits 1`() throws {
-        let run = try Self.run(["metrics", "signals", "--server", "vllm", "/nonexistent/metrics.txt", "-o", "json"])
+    @Test func `an unreadable input is reported missing and exits 1`() async throws {
+        let run = try await Self.run([
+            "metrics", "signals", "--server", "vllm", "/nonexistent/metrics.txt", "-o", "json",
+        ])
         #expect(run.status == 1)
         #expect(run.output.contains(#""pod":"/nonexistent/metrics.txt","queueDepth":null"#))
         #expect(run.errors.contains("cannot read file"))
@@ -112,7 +126,7 @@ import Testing
         let client = HTTPClient()
         defer { client.shutdown() }
         try await LiveEndpoint.requireClientEngine(client, port: endpoint.port)
-        let run = try Self.run(["metrics", "parse", "http://127.0.0.1:\(endpoint.port)/metrics", "-o", "json"])
+        let run = try await Self.run(["metrics", "parse", "http://127.0.0.1:\(endpoint.port)/metrics", "-o", "json"])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output == #"{"name":"a_total","labels":{},"value":3.0,"timestampMs":1500}"# + "\n")
         await endpoint.stop()

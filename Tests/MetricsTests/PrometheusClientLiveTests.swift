@@ -4,7 +4,7 @@ import Metrics
 import Testing
 
 /// The PromQL client against a loopback stand-in for Prometheus's HTTP API.
-@Suite struct PrometheusClientLiveTests {
+@Suite(.serialized) struct PrometheusClientLiveTests {
     @Test func `sends auth, switches to POST for long queries, and hands over warnings and infos`() async throws {
         let vector = try Fixture.bytes("prometheus_query_vector.json")
         let requests = RequestRecorder()
@@ -21,6 +21,7 @@ import Testing
             configuration: PrometheusConfiguration(
                 baseURL: "http://127.0.0.1:\(endpoint.port)",
                 authorization: .bearer(Secret("token-1")),
+                timeoutSeconds: 60,
                 noticeHandler: { notice in Task { await notices.record(notice) } }
             ),
             client: client
@@ -65,7 +66,8 @@ import Testing
         let prometheus = PrometheusClient(
             configuration: PrometheusConfiguration(
                 baseURL: "http://127.0.0.1:\(endpoint.port)",
-                authorization: .basic(username: "ops", password: Secret("pw"))
+                authorization: .basic(username: "ops", password: Secret("pw")),
+                timeoutSeconds: 60
             ),
             client: client
         )
@@ -95,7 +97,7 @@ import Testing
         let client = HTTPClient()
         defer { client.shutdown() }
         try await LiveEndpoint.requireClientEngine(client, port: endpoint.port)
-        let result = await PodScraper(client: client).scrape(
+        let result = await PodScraper(client: client, configuration: ScrapeConfiguration(timeoutSeconds: 60)).scrape(
             ScrapeTarget(pod: "llm/a", address: "127.0.0.1", port: endpoint.port),
             selection: ServerProfile.vllm.selection
         )
