@@ -16,7 +16,7 @@ enum MetricsBenchmarks {
     /// `replica` label so no series repeats and families stay grouped.
     static let page = Benchmark(name: "metrics-page", summary: "Write a realistic large metrics page (OUT [MB]).") {
         arguments in
-        guard let output = arguments.first else { throw BenchmarkError.usage("metrics-page OUT [MEGABYTES]") }
+        guard let output = arguments.first else { throw MetricsBenchmarkError.usage("metrics-page OUT [MEGABYTES]") }
         let megabytes = arguments.count > 1 ? Double(arguments[1]) ?? 10 : 10
         var families: [MetricFamily] = []
         for name in ["triton_metrics_busy.txt", "vllm_metrics_v1.txt"] {
@@ -47,7 +47,7 @@ enum MetricsBenchmarks {
     /// family materialised, then with only the vLLM profile's families, and prints the best times.
     static let parse = Benchmark(name: "metrics-parse", summary: "Parse throughput on a page (FILE [ITERATIONS]).") {
         arguments in
-        guard let input = arguments.first else { throw BenchmarkError.usage("metrics-parse FILE [ITERATIONS]") }
+        guard let input = arguments.first else { throw MetricsBenchmarkError.usage("metrics-parse FILE [ITERATIONS]") }
         let iterations = arguments.count > 1 ? Int(arguments[1]) ?? 10 : 10
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: input)))
         let megabytes = Double(bytes.count) / 1_048_576
@@ -124,7 +124,7 @@ enum MetricsBenchmarks {
 }
 
 /// A benchmark's command line was wrong.
-enum BenchmarkError: Error, CustomStringConvertible {
+enum MetricsBenchmarkError: Error, CustomStringConvertible {
     case usage(String)
 
     var description: String {
