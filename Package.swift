@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "KubeTests", dependencies: ["Kube", "HTTP", "YAML", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "MetricsTests",
-            dependencies: ["Metrics", "HTTP", "TestSupport"],
+            dependencies: ["Metrics", "HTTP", "YAML", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Operator", "Kube", "Scaling", "Metrics", "TestSupport", "YAML"],
+            dependencies: ["Operator", "Kube", "KubeRuntime", "Telemetry", "HTTP", "Scaling", "Metrics", "TestSupport", "YAML"],
             swiftSettings: strict
         ),
         .testTarget(name: "OperatorCLITests", dependencies: ["OperatorCLI", "TestSupport"], swiftSettings: strict),
