@@ -37,7 +37,7 @@ let package = Package(
         ),
         .target(
             name: "Operator",
-            dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry"],
+            dependencies: ["KubeRuntime", "Kube", "Metrics", "Scaling", "Telemetry", "YAML", "HTTP"],
             swiftSettings: strict
         ),
         .target(
@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Operator", "Kube", "Scaling", "Metrics", "TestSupport"],
+            dependencies: ["Operator", "Kube", "Scaling", "Metrics", "TestSupport", "YAML"],
             swiftSettings: strict
         ),
         .testTarget(name: "OperatorCLITests", dependencies: ["OperatorCLI", "TestSupport"], swiftSettings: strict),

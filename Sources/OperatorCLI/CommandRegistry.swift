@@ -26,6 +26,7 @@ public enum CommandRegistry {
             VersionCommand.command,
             RecommendCommand.command,
             ManifestsCommand.command,
+            DoctorCommand.command,
             ClusterUpDownCommands.up,
             ClusterUpDownCommands.down,
             ClusterServeCommand.command,

@@ -34,7 +34,9 @@ enum DecisionPrinter {
             "",
             "Signals:",
         ]
-        var signalRows = [["SIGNAL", "STATUS", "OBSERVED", "TARGET", "RATIO", "REPLICAS", "READY", "MISSING", "UNREADY"]]
+        var signalRows = [
+            ["SIGNAL", "STATUS", "OBSERVED", "TARGET", "RATIO", "REPLICAS", "READY", "MISSING", "UNREADY"]
+        ]
         for proposal in decision.proposals {
             signalRows.append([
                 proposal.signal,

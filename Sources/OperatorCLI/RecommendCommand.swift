@@ -9,8 +9,19 @@ enum RecommendCommand {
             summary: "Show what PoolPilot would decide for a scenario (policy, state, history, now).",
             usage: "--input FILE [-o text|json]",
             options: [
-                OptionSpec("input", short: "i", kind: .value(placeholder: "FILE"), help: "Scenario file (JSON); - reads stdin."),
-                OptionSpec("output", short: "o", kind: .value(placeholder: "FORMAT"), help: "text or json.", defaultValue: "text"),
+                OptionSpec(
+                    "input",
+                    short: "i",
+                    kind: .value(placeholder: "FILE"),
+                    help: "Scenario file, YAML or JSON; - reads stdin."
+                ),
+                OptionSpec(
+                    "output",
+                    short: "o",
+                    kind: .value(placeholder: "FORMAT"),
+                    help: "text or json.",
+                    defaultValue: "text"
+                ),
             ],
             discussion: """
                 A scenario holds `policy`, `state`, optional `history` and `now` (seconds); see

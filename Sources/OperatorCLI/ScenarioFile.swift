@@ -1,5 +1,6 @@
 import Foundation
 import Scaling
+import YAML
 
 /// Reading a scenario file for `poolpilot recommend`.
 enum ScenarioFile {
@@ -32,14 +33,19 @@ enum ScenarioFile {
         return try decode(data, path: path)
     }
 
-    /// Decodes scenario text.
+    /// Decodes scenario text: JSON when it starts with `{`, YAML otherwise.
     static func decode(_ data: Data, path: String) throws -> Scenario {
+        let text = String(decoding: data, as: UTF8.self)
+        let isJSON = text.first { !$0.isWhitespace } == "{"
         do {
-            return try JSONDecoder().decode(Scenario.self, from: data)
+            if isJSON { return try JSONDecoder().decode(Scenario.self, from: data) }
+            return try YAML.decode(text).decode(Scenario.self)
         } catch let error as DecodingError {
             throw LoadError.invalid(path: path, reason: describe(error))
+        } catch let error as YAMLError {
+            throw LoadError.invalid(path: path, reason: error.description)
         } catch {
-            throw LoadError.invalid(path: path, reason: "\(error)")
+            throw LoadError.invalid(path: path, reason: "\(error)".lowercased())
         }
     }
 

@@ -16,6 +16,17 @@ let benchmarks: [Benchmark] = [
         let elapsed = ContinuousClock.now - start
         print("noop.elapsed: \(elapsed)")
     },
+    Benchmark(name: "http-requests", summary: "HTTP client requests/s against the server, plain and TLS.") {
+        try await HTTPBenchmarks.requests($0)
+    },
+    Benchmark(name: "http-streams", summary: "Memory and event rate of N concurrent HTTP streams.") {
+        try await HTTPBenchmarks.streams($0)
+    },
+    KubeBenchmarks.watchDecode,
+    KubeBenchmarks.watchMemory,
+    KubeBenchmarks.watchServer,
+    KubeBenchmarks.jsonDecode,
+    ScalingBenchmarks.decide,
     APIServerBenchmark.benchmark,
 ]
 

@@ -1,4 +1,5 @@
 import Cluster
+import Kube
 import Testing
 
 @Suite struct SchedulerFitTests {

@@ -1,4 +1,5 @@
 import Cluster
+import Kube
 import Testing
 import YAML
 
@@ -61,5 +62,26 @@ import YAML
             "pools": [["name": "x", "count": 1, "product": "p", "gpusPerNode": 1, "mig": ["big": 1]]]
         ]
         #expect(throws: SimulationError.self) { try NodePoolDescription.decode(from: bad) }
+    }
+
+    @Test func `parses the yaml nodes file`() throws {
+        let text = """
+            pools:
+            - name: h100
+              count: 2
+              product: NVIDIA-H100-80GB-HBM3
+              gpusPerNode: 8
+            - name: l4
+              count: 1
+              product: NVIDIA-L4
+              gpusPerNode: 4
+              timeSlicingReplicas: 2
+              taints: [{key: dedicated, value: inference, effect: NoSchedule}]
+            """
+        let nodes = try NodePoolDescription.parse(yaml: text).nodes()
+        #expect(nodes.map(\.name) == ["gpu-h100-1", "gpu-h100-2", "gpu-l4-1"])
+        #expect(nodes[2].allocatable["nvidia.com/gpu"] == "8")
+        #expect(nodes[2].taints == [Taint(key: "dedicated", value: "inference", effect: "NoSchedule")])
+        #expect(throws: SimulationError.self) { try NodePoolDescription.parse(yaml: "pools: [") }
     }
 }

@@ -12,7 +12,7 @@ public enum HTTPMethod: String, Sendable, CaseIterable {
 public struct HTTPRequest: Sendable {
     /// The absolute URL, `http://` or `https://`.
     public var url: String
-    /// The method. Default: GET.
+    /// The method; GET unless given.
     public var method: HTTPMethod
     /// Request headers.
     public var headers: HTTPHeaders
@@ -39,7 +39,7 @@ public struct HTTPRequest: Sendable {
 
 /// A complete HTTP response, body read in full.
 public struct HTTPResponse: Sendable {
-    /// The status code, e.g. 200.
+    /// The status code, such as 200.
     public var status: Int
     /// Response headers.
     public var headers: HTTPHeaders

@@ -16,7 +16,9 @@ public struct TLSConfiguration: Sendable, Equatable {
     public var clientKey: PEMSource?
     /// The name to verify the server certificate against, instead of the URL's host.
     public var serverName: String?
-    /// Skips certificate verification. Logged as a warning once per client. Default: false.
+    /// Skips certificate verification, reported as a warning once per client.
+    ///
+    /// Default: false.
     public var insecureSkipVerify: Bool
 
     /// Creates TLS settings.
@@ -39,13 +41,19 @@ public struct TLSConfiguration: Sendable, Equatable {
 public struct HTTPClientConfiguration: Sendable {
     /// TLS settings for https URLs.
     public var tls: TLSConfiguration
-    /// Connect timeout in seconds. Default: 10.
+    /// Connect timeout in seconds, TLS handshake included.
+    ///
+    /// Default: 10.
     public var connectTimeout: Double
-    /// Whole-request timeout in seconds for ``HTTPClient/execute(_:)``. Default: 60.
+    /// Whole-request timeout in seconds for ``HTTPClient/execute(_:)``.
+    ///
+    /// Default: 60.
     public var requestTimeout: Double
-    /// For streams: the longest gap between received bytes, in seconds, before the stream fails. Default: 300.
+    /// For streams, the longest gap between received bytes, in seconds, before the stream fails.
+    ///
+    /// Counted from the request's start until the first byte. Default: 300.
     public var idleStreamTimeout: Double
-    /// Receives one-line warnings (e.g. insecure TLS in use); `nil` drops them.
+    /// Receives one-line warnings, such as insecure TLS in use; `nil` drops them.
     public var warningHandler: (@Sendable (String) -> Void)?
 
     /// Creates client settings.

@@ -51,6 +51,7 @@ public final class HTTPServer: Sendable {
     /// - Throws: ``HTTPError/bindFailed(address:reason:)`` when the address is in use or not allowed,
     ///   or the server was already started; ``HTTPError/tls(_:)`` when the TLS material does not load.
     public func start() async throws -> Int {
+        _ = SignalSetup.ignoresBrokenPipes
         guard let poller = Poller.shared else {
             throw HTTPError.bindFailed(address: configuration.host, reason: "no epoll instance")
         }

@@ -266,6 +266,15 @@ final class Poller: Sendable {
     }
 }
 
+/// Process-wide signal set-up for socket code.
+enum SignalSetup {
+    /// Ignores SIGPIPE once, so a write to a closed connection fails with EPIPE instead of ending the process.
+    static let ignoresBrokenPipes: Bool = {
+        csystem_ignore_sigpipe()
+        return true
+    }()
+}
+
 /// The current `errno` as text.
 func errnoDescription(_ code: Int32 = errno) -> String {
     String(cString: strerror(code))

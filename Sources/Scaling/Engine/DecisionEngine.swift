@@ -43,7 +43,9 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var policy: ScalingPolicy
     /// The pool's state now.
     public var state: PoolState
-    /// What earlier decisions left behind. Default: empty.
+    /// What earlier decisions left behind.
+    ///
+    /// Default: empty.
     public var history: ScalingHistory
     /// The time of the decision in seconds.
     public var now: Double

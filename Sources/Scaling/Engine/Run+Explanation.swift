@@ -1,12 +1,31 @@
 /// The one-sentence explanation of a decision, for Events and `kubectl describe`.
 extension Run {
+    /// The sentence: the headline, up to three clauses for what shaped it, and a note on pods.
     func explanation() -> String {
         var sentence = headline()
-        let clauses = limits.compactMap(clause)
-        if !clauses.isEmpty { sentence += "; " + clauses.prefix(3).joined(separator: "; ") }
+        var clauses = path == .scaledToZero ? [] : Array(limits.compactMap(clause).prefix(3))
+        if let note = podNote() { clauses.append(note) }
+        if !clauses.isEmpty { sentence += "; " + clauses.joined(separator: "; ") }
         return sentence + "."
     }
 
+    /// A note on pods the HPA would have miscounted: loading pods on the way up, pods pending for
+    /// GPUs on the way down.
+    private func podNote() -> String? {
+        guard path == .normal else { return nil }
+        let live = state.pods.filter { PodClass($0, policy: policy, now: now) != .ignored }
+        let loading = live.filter(\.isLoading).count
+        let pendingForGPU = live.filter(\.isPendingForCapacity).count
+        if desired >= current, loading > 0, !limits.contains(where: { $0.reason == .coldStart }) {
+            return "\(Format.pods(loading)) still loading count as incoming capacity"
+        }
+        if desired < current, pendingForGPU > 0 {
+            return "\(Format.pods(pendingForGPU)) pending for GPUs do not hold the count and go first"
+        }
+        return nil
+    }
+
+    /// What happens and the main reason.
     private func headline() -> String {
         let verb =
             desired > current
@@ -24,7 +43,7 @@ extension Run {
             return "\(verb) because there were \(firstMessage(.scaleToZero))"
         case .atZero:
             if let activation = limits.first(where: { $0.reason == .activation }) {
-                return "\(verb) because of \(activation.message)"
+                return "\(verb) because \(activation.message)"
             }
             return "\(verb) because \(firstMessage(.fallback) + firstMessage(.idle))"
         case .normal:
@@ -32,11 +51,10 @@ extension Run {
                 return "\(verb) because \(firstMessage(.missingSignals))"
             }
             let measurement = Self.describe(winner)
-            let per = winner.source == .pool ? "" : " per replica"
             if desired == current, replicas == current {
-                return "\(verb) because \(winner.signal) is \(measurement)\(per), which asks for \(replicas)"
+                return "\(verb) because \(winner.signal) is \(measurement), which asks for \(replicas)"
             }
-            return "\(verb) because \(winner.signal) is \(measurement)\(per) and asks for \(replicas)"
+            return "\(verb) because \(winner.signal) is \(measurement) and asks for \(replicas)"
         }
     }
 
@@ -61,6 +79,7 @@ extension Run {
         }
     }
 
+    /// The message of the first limit with `reason`, or an empty string.
     private func firstMessage(_ reason: LimitReason) -> String {
         limits.first { $0.reason == reason }?.message ?? ""
     }

@@ -5,7 +5,7 @@ extension Run {
 
     /// The fresh pool-level waiting-requests sample, if any.
     var activationSample: SignalSample? {
-        guard let sample = state.poolSignals[Self.activationSignal],
+        guard let sample = state.poolSignals[Self.activationSignal], sample.isUsable,
             !sample.isStale(now: now, staleAfter: policy.missingSignals.staleAfterSeconds)
         else { return nil }
         return sample
@@ -18,6 +18,7 @@ extension Run {
 
     // MARK: - Zero
 
+    /// Step 7 at zero: wake on waiting requests or the fallback, otherwise stay at zero.
     mutating func decideAtZero() {
         guard let zero = policy.scaleToZero else {
             // HPA's rule: a target scaled to zero by hand disables autoscaling.
@@ -27,12 +28,13 @@ extension Run {
         }
         path = .atZero
         let waiting = activationSample?.value ?? 0
+        let wakes = waiting > 0 && waiting >= zero.activationThreshold
         let poolDemand = proposals.filter { $0.status == .ok }.compactMap(\.replicas).max() ?? 0
-        if waiting > zero.activationThreshold || poolDemand > 0 {
+        if wakes || poolDemand > 0 {
             desired = min(max(floor, poolDemand), policy.maxReplicas)
             history.idleSince = nil
-            let what = waiting > zero.activationThreshold ? "\(Format.number(waiting)) requests waiting" : "demand"
-            limits.append(Limit(.activation, "\(what) at zero replicas; waking \(Format.replicas(desired))"))
+            let what = wakes ? "\(Format.number(waiting)) requests are waiting" : "the pool signals ask for replicas"
+            limits.append(Limit(.activation, "\(what) while the pool is at zero"))
         } else if isFallbackActive, let fallback = policy.missingSignals.fallback, fallback.replicas > 0 {
             desired = min(fallback.replicas, policy.maxReplicas)
             limits.append(Limit(.fallback, "signals keep failing at zero; holding the fallback of \(desired)"))
@@ -43,6 +45,7 @@ extension Run {
         history.recommendations.append(Recommendation(time: now, replicas: desired))
     }
 
+    /// Step 7 while serving: go from the minimum to zero after the idle period.
     mutating func applyScaleToZero() {
         guard let zero = policy.scaleToZero, isIdle else {
             history.idleSince = nil
@@ -67,19 +70,20 @@ extension Run {
         for pod in live {
             guard PodClass(pod, policy: policy, now: now) == .ready else { return false }
             for name in [SignalKind.waitingRequests.rawValue, SignalKind.runningRequests.rawValue] {
-                guard let sample = pod.signals[name], !sample.isStale(now: now, staleAfter: stale), sample.value == 0
+                guard let sample = pod.signals[name], sample.isUsable, !sample.isStale(now: now, staleAfter: stale),
+                    sample.value == 0
                 else { return false }
             }
         }
         if state.poolSignals[Self.activationSignal] != nil {
-            guard let sample = activationSample, sample.value <= (policy.scaleToZero?.activationThreshold ?? 0)
-            else { return false }
+            guard let sample = activationSample, sample.value == 0 else { return false }
         }
         return true
     }
 
     // MARK: - Burst
 
+    /// Step 5: jump to the short-window demand on a surge; hold scale-down until it has passed.
     mutating func applyBurst() {
         guard let burst = policy.burst else {
             history.burstLastSeen = nil
@@ -102,7 +106,10 @@ extension Run {
             desired = max(desired, current)
             let ratio = Format.number(Double(demand) / Double(capacity))
             limits.append(
-                Limit(.burst, "short-window demand of \(demand) is \(ratio)x the \(capacity) serving or starting")
+                Limit(
+                    .burst,
+                    "short-window demand of \(demand) is \(ratio)x the \(Format.pods(capacity)) serving or starting"
+                )
             )
         } else if let last = history.burstLastSeen, now - last < burst.holdSeconds {
             isBurstActive = true
@@ -125,6 +132,7 @@ extension Run {
 
     // MARK: - Cold start
 
+    /// Step 6: stop a scale-down short of removing loading pods.
     mutating func applyColdStart() {
         guard desired < current else { return }
         let live = state.pods.filter { PodClass($0, policy: policy, now: now) != .ignored }
@@ -141,9 +149,18 @@ extension Run {
 
     // MARK: - Capacity
 
+    /// Step 8: cap at the GPU capacity (Hold) or report the pods that will pend (Pend).
     mutating func applyCapacity() {
-        guard let headroom = state.gpuHeadroom, path != .invalidPolicy, path != .disabled else { return }
-        let placed = servingOrStartingPods
+        guard path != .invalidPolicy, path != .disabled else { return }
+        // Replicas that hold (or will get) a GPU: every replica but the pods pending for capacity.
+        // Replicas the state does not list yet count as placed, so a lagging pod list never
+        // shrinks the pool.
+        let waitingForCapacity = state.pods.filter {
+            $0.isPendingForCapacity && PodClass($0, policy: policy, now: now) != .ignored
+        }.count
+        // With the headroom unknown, a pod that pends for capacity shows there is none right now.
+        guard let headroom = state.gpuHeadroom ?? (waitingForCapacity > 0 ? 0 : nil) else { return }
+        let placed = max(0, current - waitingForCapacity)
         let schedulable = placed + max(0, headroom)
         guard desired > schedulable else { return }
         switch policy.capacity {

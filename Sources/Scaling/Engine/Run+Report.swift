@@ -1,5 +1,6 @@
 /// Turning a finished run into a ``Decision``: conditions, the explanation, pods to remove.
 extension Run {
+    /// The finished decision.
     func decision() -> Decision {
         Decision(
             desiredReplicas: desired,
@@ -16,6 +17,7 @@ extension Run {
 
     // MARK: - Conditions
 
+    /// HPA's three conditions, then PoolPilot's for the features the policy uses.
     func conditions() -> [ScalingCondition] {
         var result = [ableToScale(), scalingActive(), scalingLimited()]
         if path == .invalidPolicy { return result }
@@ -28,13 +30,18 @@ extension Run {
             )
         }
         if policy.scaleToZero != nil { result.append(scaledToZero()) }
-        if state.gpuHeadroom != nil { result.append(capacityLimited()) }
+        if state.gpuHeadroom != nil || isCapacityHeld || pendingForCapacity > 0 { result.append(capacityLimited()) }
         return result
     }
 
     private func ableToScale() -> ScalingCondition {
         if path == .invalidPolicy {
-            return ScalingCondition(type: "AbleToScale", status: false, reason: "InvalidPolicy", message: message(.invalidPolicy))
+            return ScalingCondition(
+                type: "AbleToScale",
+                status: false,
+                reason: "InvalidPolicy",
+                message: message(.invalidPolicy)
+            )
         }
         if let stabilization {
             return ScalingCondition(
@@ -55,7 +62,12 @@ extension Run {
     private func scalingActive() -> ScalingCondition {
         switch path {
         case .invalidPolicy:
-            return ScalingCondition(type: "ScalingActive", status: false, reason: "InvalidPolicy", message: message(.invalidPolicy))
+            return ScalingCondition(
+                type: "ScalingActive",
+                status: false,
+                reason: "InvalidPolicy",
+                message: message(.invalidPolicy)
+            )
         case .disabled:
             return ScalingCondition(
                 type: "ScalingActive",
@@ -104,7 +116,12 @@ extension Run {
     private func signalsAvailable() -> ScalingCondition {
         let unhealthy = proposals.filter { $0.status != .ok && $0.status != .noReadyPods }
         if isFallbackActive {
-            return ScalingCondition(type: "SignalsAvailable", status: false, reason: "FallbackActive", message: message(.fallback))
+            return ScalingCondition(
+                type: "SignalsAvailable",
+                status: false,
+                reason: "FallbackActive",
+                message: message(.fallback)
+            )
         }
         guard !unhealthy.isEmpty else {
             return ScalingCondition(
@@ -114,17 +131,13 @@ extension Run {
                 message: "every signal was measured"
             )
         }
-        let described = unhealthy.map { proposal -> String in
-            var text = "\(proposal.signal) \(proposal.status.rawValue.lowercased())"
-            if let seconds = missingSeconds(proposal.signal) { text += " for \(Format.number(seconds)) s" }
-            return text
-        }
+        let described = unhealthy.map(describeHealth)
         let partialOnly = unhealthy.allSatisfy { $0.status == .partial }
         return ScalingCondition(
             type: "SignalsAvailable",
             status: false,
             reason: partialOnly ? "SignalsPartial" : "SignalsMissing",
-            message: described.joined(separator: ", ") + "; no scale-down until they return"
+            message: described.joined(separator: "; ") + "; no scale-down until they return"
         )
     }
 
@@ -133,7 +146,12 @@ extension Run {
             return ScalingCondition(type: "ScaledToZero", status: true, reason: "Idle", message: "the pool is at zero")
         }
         if current == 0 {
-            return ScalingCondition(type: "ScaledToZero", status: false, reason: "Activated", message: message(.activation))
+            return ScalingCondition(
+                type: "ScaledToZero",
+                status: false,
+                reason: "Activated",
+                message: message(.activation)
+            )
         }
         return ScalingCondition(type: "ScaledToZero", status: false, reason: "Serving", message: "the pool is serving")
     }
@@ -166,11 +184,6 @@ extension Run {
     /// The message of the first limit with `reason`, or an empty string.
     private func message(_ reason: LimitReason) -> String {
         limits.first { $0.reason == reason }?.message ?? ""
-    }
-
-    /// How long a signal has been missing: the caller's figure, else the engine's failure count.
-    private func missingSeconds(_ signal: String) -> Double? {
-        state.missingSeconds[signal]
     }
 
     // MARK: - Pods to remove

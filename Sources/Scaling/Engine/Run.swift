@@ -13,18 +13,26 @@ struct Run {
     let policy: ScalingPolicy
     let state: PoolState
     let now: Double
+    /// The replica count the decision starts from (never negative).
     let current: Int
+    /// The history being updated; it becomes ``Decision/history``.
     var history: ScalingHistory
     var path = Path.normal
     var proposals: [SignalProposal] = []
+    /// What shaped the result so far, in step order.
     var limits: [Limit] = []
+    /// The replica count so far; each step may change it.
     var desired: Int
+    /// The proposal that won step 2, if any signal proposed.
     var winner: SignalProposal?
+    /// What stabilization did, for `AbleToScale`.
     var stabilization: Limit?
+    /// What a rate policy or a bound did, for `ScalingLimited`.
     var rateLimit: Limit?
     var isFallbackActive = false
     var isBurstActive = false
     var isCapacityHeld = false
+    /// Replicas asked for beyond GPU capacity under policy Pend.
     var pendingForCapacity = 0
 
     init(policy: ScalingPolicy, state: PoolState, history: ScalingHistory, now: Double) {
@@ -39,6 +47,7 @@ struct Run {
     /// The lower bound while serving; zero is reached only through scale-to-zero.
     var floor: Int { max(policy.minReplicas, 1) }
 
+    /// Runs every step; the result is read with ``decision()``.
     mutating func execute() {
         let problems = policy.problems
         guard problems.isEmpty else {
@@ -74,6 +83,7 @@ struct Run {
         }
     }
 
+    /// Steps 2 to 7 for a pool that is serving and within its bounds.
     private mutating func decideServing() {
         var raw = combinedProposal()
         raw = applyFallback(to: raw)
@@ -98,8 +108,8 @@ struct Run {
             if replicas > (best?.replicas ?? Int.min) { best = proposal }
         }
         guard let best, let replicas = best.replicas else {
-            let states = proposals.map { "\($0.signal) \($0.status.rawValue.lowercased())" }
-            limits.append(Limit(.missingSignals, "no signal could be measured (\(states.joined(separator: ", ")))"))
+            let states = proposals.map(describeHealth)
+            limits.append(Limit(.missingSignals, "no signal could be measured: \(states.joined(separator: " and "))"))
             return current
         }
         winner = best
@@ -109,27 +119,30 @@ struct Run {
         }
         let unhealthy = proposals.filter { $0.status != .ok }
         if replicas < current, !unhealthy.isEmpty {
-            let names = unhealthy.map { "\($0.signal) \($0.status.rawValue.lowercased())" }
-            limits.append(Limit(.missingSignals, "no scale-down while \(names.joined(separator: ", "))"))
+            let names = unhealthy.map(describeHealth)
+            limits.append(Limit(.missingSignals, "no scale-down while \(names.joined(separator: " and "))"))
             return current
         }
         return replicas
     }
 
-    /// Counts consecutive failed intervals per signal.
+    /// Counts consecutive failed intervals per signal; at zero, also the activation source.
     private mutating func countFailures() {
+        var failedNow: Set<String> = []
         for proposal in proposals {
             if proposal.status.isFailure {
                 history.failedIntervals[proposal.signal, default: 0] += 1
+                failedNow.insert(proposal.signal)
             } else if proposal.status != .noReadyPods {
                 history.failedIntervals[proposal.signal] = nil
             }
         }
-        if current == 0, policy.scaleToZero != nil, !proposals.contains(where: { $0.signal == Self.activationSignal }) {
+        let activation = Self.activationSignal
+        if current == 0, policy.scaleToZero != nil, !failedNow.contains(activation) {
             if activationSample == nil && isActivationFailing {
-                history.failedIntervals[Self.activationSignal, default: 0] += 1
-            } else {
-                history.failedIntervals[Self.activationSignal] = nil
+                history.failedIntervals[activation, default: 0] += 1
+            } else if activationSample != nil {
+                history.failedIntervals[activation] = nil
             }
         }
         if let fallback = policy.missingSignals.fallback {
@@ -137,6 +150,7 @@ struct Run {
         }
     }
 
+    /// The raw recommendation once the fallback applies, if it does.
     private mutating func applyFallback(to raw: Int) -> Int {
         guard isFallbackActive, let fallback = policy.missingSignals.fallback else { return raw }
         let held = fallback.mode == .static ? fallback.replicas : max(current, fallback.replicas)
@@ -155,6 +169,7 @@ struct Run {
 
     // MARK: - History
 
+    /// Drops recommendations older than every window and scale events older than every period.
     private mutating func pruneHistory() {
         let behavior = policy.behavior
         let windows = [
@@ -169,9 +184,28 @@ struct Run {
         history.scaleEvents.removeAll { $0.time <= now - keepEvents || $0.time > now }
     }
 
-    /// A short description of a proposal's measurement, e.g. "averages 12 against 5".
+    /// What is wrong with a signal, as in "kvCacheUtilization is missing or stale on 2 of 4 ready pods".
+    func describeHealth(_ proposal: SignalProposal) -> String {
+        var text: String
+        switch proposal.status {
+        case .ok: text = "\(proposal.signal) is measured"
+        case .partial:
+            let ready = proposal.readyPods + proposal.missingPods
+            text = "\(proposal.signal) is missing or stale on \(proposal.missingPods) of \(ready) ready pods"
+        case .missing: text = "\(proposal.signal) is missing on every ready pod"
+        case .failed: text = "\(proposal.signal)'s source failed"
+        case .noReadyPods: text = "no pod is ready to measure \(proposal.signal)"
+        }
+        if proposal.status != .ok, let seconds = state.missingSeconds[proposal.signal] {
+            text += " (for \(Format.number(seconds)) s)"
+        }
+        return text
+    }
+
+    /// A measurement in words, as in "at 12 per replica against a target of 5".
     static func describe(_ proposal: SignalProposal) -> String {
         guard let observed = proposal.observed else { return "(\(proposal.status.rawValue.lowercased()))" }
-        return "at \(Format.number(observed)) against \(Format.number(proposal.target))"
+        let scope = proposal.source == .pool ? "in total" : "per replica"
+        return "at \(Format.number(observed)) \(scope) against a target of \(Format.number(proposal.target))"
     }
 }

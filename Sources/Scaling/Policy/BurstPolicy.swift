@@ -5,15 +5,22 @@
 /// step, past the scale-up rate policies, and does not scale down until no surge has been seen for
 /// ``holdSeconds``.
 public struct BurstPolicy: Codable, Sendable, Equatable {
-    /// How many times the current capacity the demand must reach. Default: 2.
+    /// How many times the current capacity the demand must reach.
+    ///
+    /// Default: 2.
     public var factor: Double
-    /// The short window in seconds over which demand is averaged. Default: 30.
+    /// The short window in seconds over which demand is averaged.
+    ///
+    /// Default: 10, about two readings at the operator's 5 s interval, like Knative's 6 s panic
+    /// window.
     public var windowSeconds: Double
-    /// Seconds without a surge before burst mode ends and scale-down may resume. Default: 60.
+    /// Seconds without a surge before burst mode ends and scale-down may resume.
+    ///
+    /// Default: 60.
     public var holdSeconds: Double
 
     /// Creates a burst policy.
-    public init(factor: Double = 2, windowSeconds: Double = 30, holdSeconds: Double = 60) {
+    public init(factor: Double = 2, windowSeconds: Double = 10, holdSeconds: Double = 60) {
         self.factor = factor
         self.windowSeconds = windowSeconds
         self.holdSeconds = holdSeconds
@@ -27,7 +34,7 @@ public struct BurstPolicy: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         factor = try container.decodeIfPresent(Double.self, forKey: .factor) ?? 2
-        windowSeconds = try container.decodeIfPresent(Double.self, forKey: .windowSeconds) ?? 30
+        windowSeconds = try container.decodeIfPresent(Double.self, forKey: .windowSeconds) ?? 10
         holdSeconds = try container.decodeIfPresent(Double.self, forKey: .holdSeconds) ?? 60
     }
 }

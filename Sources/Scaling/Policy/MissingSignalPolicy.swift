@@ -4,8 +4,9 @@
 /// down; the signals that are present may still scale it up. With a ``Fallback``, a signal that has
 /// failed for that many decisions in a row holds a fixed replica count instead.
 public struct MissingSignalPolicy: Codable, Sendable, Equatable {
-    /// A sample older than this many seconds counts as missing. `nil` never expires samples.
-    /// Default: 60.
+    /// A sample older than this many seconds counts as missing.
+    ///
+    /// `nil` never expires samples. Default: 60.
     public var staleAfterSeconds: Double?
     /// The replica count to hold after repeated failures; `nil` holds the current count.
     public var fallback: Fallback?
@@ -46,11 +47,15 @@ public struct Fallback: Codable, Sendable, Equatable {
         case atLeastCurrent = "AtLeastCurrent"
     }
 
-    /// Consecutive failed decisions before the fallback applies. Default: 3.
+    /// Consecutive failed decisions before the fallback applies.
+    ///
+    /// Default: 3.
     public var afterFailedIntervals: Int
     /// The replica count to hold.
     public var replicas: Int
-    /// Static or at-least-current. Default: ``Mode/static``.
+    /// Static or at-least-current.
+    ///
+    /// Default: ``Mode/static``.
     public var mode: Mode
 
     /// Creates a fallback.

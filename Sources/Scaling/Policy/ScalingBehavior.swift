@@ -4,9 +4,13 @@
 /// HPA's legacy path instead: a 300 s scale-down window and scale-up capped at
 /// `max(2 × current, 4)` per decision.
 public struct ScalingBehavior: Codable, Sendable, Equatable {
-    /// Rules for adding replicas. Default: no window, `Pods 4/15s` and `Percent 100/15s`, `Max`.
+    /// Rules for adding replicas.
+    ///
+    /// Default: no window, `Pods 4/15s` and `Percent 100/15s`, `Max`.
     public var scaleUp: ScalingRules
-    /// Rules for removing replicas. Default: 300 s window, `Percent 100/15s`, `Max`.
+    /// Rules for removing replicas.
+    ///
+    /// Default: 300 s window, `Percent 100/15s`, `Max`.
     public var scaleDown: ScalingRules
 
     /// Creates a behavior; each direction defaults to HPA's.
@@ -36,7 +40,9 @@ public struct ScalingRules: Codable, Sendable, Equatable {
     public var stabilizationWindowSeconds: Double
     /// The rate policies; which one applies is chosen by ``selectPolicy``.
     public var policies: [RatePolicy]
-    /// Which policy wins when several allow different changes. Default: ``SelectPolicy/max``.
+    /// Which policy wins when several allow different changes.
+    ///
+    /// Default: ``SelectPolicy/max``.
     public var selectPolicy: SelectPolicy
 
     /// Creates rules for one direction.
@@ -98,7 +104,9 @@ public struct RatePolicy: Codable, Sendable, Equatable {
 
     /// Pods or Percent.
     public var type: Kind
-    /// The amount of change allowed per period. Must be greater than zero.
+    /// The amount of change allowed per period.
+    ///
+    /// Must be greater than zero.
     public var value: Int
     /// The length of the period in seconds.
     public var periodSeconds: Double

@@ -11,13 +11,17 @@
 /// )
 /// ```
 public struct ScalingPolicy: Codable, Sendable, Equatable {
-    /// The fewest replicas while the pool is serving. Default: 1.
+    /// The fewest replicas while the pool is serving.
+    ///
+    /// 0 acts as 1: only ``scaleToZero`` takes a pool to zero. Default: 1.
     public var minReplicas: Int
     /// The most replicas ever.
     public var maxReplicas: Int
     /// The signals to scale on; the largest proposal wins.
     public var signals: [SignalTarget]
-    /// The dead band around a ratio of 1, per direction. Default: 0.1 each way.
+    /// The dead band around a ratio of 1, per direction.
+    ///
+    /// Default: 0.1 each way.
     public var tolerance: Tolerance
     /// Stabilization windows and rate policies; `nil` follows HPA's behavior-less path.
     public var behavior: ScalingBehavior?
@@ -25,12 +29,18 @@ public struct ScalingPolicy: Codable, Sendable, Equatable {
     public var burst: BurstPolicy?
     /// Scale to zero when idle; `nil` turns it off.
     public var scaleToZero: ScaleToZeroPolicy?
-    /// What missing or stale signals do. Default: stale after 60 s, no fallback.
+    /// What missing or stale signals do.
+    ///
+    /// Default: stale after 60 s, no fallback.
     public var missingSignals: MissingSignalPolicy
-    /// What to do when GPUs run out. Default: ``CapacityPolicy/hold``.
+    /// What to do when GPUs run out.
+    ///
+    /// Default: ``CapacityPolicy/hold``.
     public var capacity: CapacityPolicy
     /// Seconds after a pod turns Ready during which its signals are not trusted yet and it counts
-    /// as still starting. Default: 0.
+    /// as still starting.
+    ///
+    /// Default: 0.
     public var warmupSeconds: Double
 
     /// Creates a policy.
@@ -105,9 +115,13 @@ public struct ScalingPolicy: Codable, Sendable, Equatable {
 
 /// The dead band around a usage ratio of 1 inside which a signal proposes no change.
 public struct Tolerance: Codable, Sendable, Equatable {
-    /// How far above 1 the ratio may go before scaling up. Default: 0.1.
+    /// How far above 1 the ratio may go before scaling up.
+    ///
+    /// Default: 0.1.
     public var scaleUp: Double
-    /// How far below 1 the ratio may go before scaling down. Default: 0.1.
+    /// How far below 1 the ratio may go before scaling down.
+    ///
+    /// Default: 0.1.
     public var scaleDown: Double
 
     /// Creates a tolerance; both directions default to HPA's 0.1.

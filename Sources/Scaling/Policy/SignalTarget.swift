@@ -31,12 +31,17 @@ public enum SignalSource: String, Codable, Sendable, Equatable, Hashable {
 public struct SignalTarget: Codable, Sendable, Equatable, Hashable {
     /// What the signal measures.
     public var kind: SignalKind
-    /// The key of the signal in pod and pool samples. Defaults to the kind's name; required for
-    /// ``SignalKind/custom``.
+    /// The key of the signal in pod and pool samples.
+    ///
+    /// Defaults to the kind's name; required for ``SignalKind/custom``.
     public var name: String
-    /// The value per replica the pool aims for. Must be greater than zero.
+    /// The value per replica the pool aims for.
+    ///
+    /// Must be greater than zero.
     public var target: Double
-    /// Where the values come from. Default: ``SignalSource/pods``.
+    /// Where the values come from.
+    ///
+    /// Default: ``SignalSource/pods``.
     public var source: SignalSource
 
     /// Creates a signal target; `name` defaults to the kind's name.

@@ -72,7 +72,9 @@ public struct PodState: Codable, Sendable, Equatable {
         case pendingReason, signals
     }
 
-    /// Decodes a pod; only `name` is required. A pod is Running and Ready unless told otherwise.
+    /// Decodes a pod; only `name` is required.
+    ///
+    /// A pod is Running and Ready unless told otherwise.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)

@@ -4,15 +4,20 @@ public struct PoolState: Codable, Sendable, Equatable {
     public var replicas: Int
     /// The pods that belong to the target.
     public var pods: [PodState]
-    /// Pool-wide totals by signal name (a gateway's queue, a Prometheus `sum`). `waitingRequests`
-    /// here is what wakes a pool from zero.
+    /// Pool-wide totals by signal name (a gateway's queue, a Prometheus `sum`).
+    ///
+    /// `waitingRequests` here is what wakes a pool from zero.
     public var poolSignals: [String: SignalSample]
     /// Signals whose source failed outright this interval (Prometheus down, every scrape failed).
     public var failedSignals: [String]
     /// How long each signal has been missing, in seconds, as the caller measured it; used in the
     /// explanation.
     public var missingSeconds: [String: Double]
-    /// How many more pods the matching GPU nodes can take; `nil` when unknown (no limit applied).
+    /// How many more pods the matching GPU nodes can take beyond the replicas placed now; `nil` when
+    /// unknown (no limit applied).
+    ///
+    /// With it, the engine counts as schedulable every current replica except the pods pending
+    /// for capacity, plus this headroom.
     public var gpuHeadroom: Int?
 
     /// Creates a state.

@@ -4,14 +4,20 @@
 public struct SignalSample: Codable, Sendable, Equatable {
     /// The value.
     public var value: Double
-    /// When it was observed, in seconds on the caller's clock (the same clock as `now`). `nil`
-    /// means "fresh": observed this interval.
+    /// When it was observed, in seconds on the caller's clock (the same clock as `now`).
+    ///
+    /// `nil` means "fresh": observed this interval.
     public var observedAt: Double?
 
     /// Creates a sample.
     public init(_ value: Double, observedAt: Double? = nil) {
         self.value = value
         self.observedAt = observedAt
+    }
+
+    /// Whether the value can be used (finite and not negative); anything else counts as missing.
+    var isUsable: Bool {
+        value.isFinite && value >= 0
     }
 
     /// Whether the sample is older than `staleAfter` seconds at `now`.

@@ -69,6 +69,8 @@ public actor InferenceFleet {
     private var pools: [PoolKey: Pool] = [:]
     private var podPools: [String: PoolKey] = [:]
     private var trace: RequestTrace?
+    private var waiters: [Int: CheckedContinuation<RequestRecord, Never>] = [:]
+    private var nextDirectID = 1 << 40
 
     /// Creates a fleet whose time is `clock()` seconds.
     public init(clock: @escaping @Sendable () -> Double) {
@@ -163,6 +165,27 @@ public actor InferenceFleet {
         return pools[key]?.model.replica(named: pod)?.isReady ?? false
     }
 
+    /// Serves one request sent straight to a pod and returns its record once it has finished,
+    /// been rejected (the pod is not ready) or aborted; `nil` for an unknown pod.
+    ///
+    /// The record arrives at the first ``tick()`` (or other call) after the request's completion time.
+    public func infer(pod: String, inputTokens: Int, outputTokens: Int) async -> RequestRecord? {
+        guard let key = podPools[pod] else { return nil }
+        advance(key)
+        let request = SimulatedRequest(
+            id: nextDirectID,
+            arrival: clock(),
+            inputTokens: max(1, inputTokens),
+            outputTokens: max(1, outputTokens)
+        )
+        nextDirectID += 1
+        return await withCheckedContinuation { continuation in
+            waiters[request.id] = continuation
+            pools[key]?.model.submit(request, to: pod)
+            advance(key)
+        }
+    }
+
     /// Pool keys known to the fleet.
     public var poolKeys: [PoolKey] {
         pools.keys.sorted { $0.description < $1.description }
@@ -218,6 +241,9 @@ public actor InferenceFleet {
                 record.outcome == .completed
                     && (record.timeToFirstToken ?? .infinity) <= pool.settings.timeToFirstTokenBound
             }.count
+        for record in records[pool.recordsCounted...] {
+            waiters.removeValue(forKey: record.request.id)?.resume(returning: record)
+        }
         pool.recordsCounted = records.count
         pools[key] = pool
     }

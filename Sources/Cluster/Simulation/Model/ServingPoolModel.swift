@@ -77,6 +77,27 @@ public struct ServingPoolModel: Sendable {
         replicas[name]?.submit(request)
     }
 
+    /// Offers a request to one replica directly (a client that dialled the pod's IP), bypassing
+    /// the router; rejected when that replica is missing or not ready.
+    public mutating func submit(_ request: SimulatedRequest, to name: String) {
+        advance(to: request.arrival)
+        arrivals += 1
+        guard replicas[name]?.isReady == true else {
+            records.append(
+                RequestRecord(
+                    request: request,
+                    replica: name,
+                    started: nil,
+                    firstToken: nil,
+                    finished: now,
+                    outcome: .rejected
+                )
+            )
+            return
+        }
+        replicas[name]?.submit(request)
+    }
+
     /// Advances every replica to `time`, collecting finished records and retiring drained replicas.
     public mutating func advance(to time: Double) {
         now = max(now, time)

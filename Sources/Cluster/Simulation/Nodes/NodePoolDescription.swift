@@ -1,4 +1,5 @@
 import Foundation
+import Kube
 import YAML
 
 /// A description of simulated GPU nodes, read from a small YAML file (`poolpilot cluster up --nodes`).
@@ -106,6 +107,19 @@ public struct NodePoolDescription: Sendable, Equatable, Codable {
         } catch {
             throw SimulationError.invalidNodeDescription("\(error)")
         }
+    }
+
+    /// Decodes a description from YAML text (the `--nodes` file).
+    ///
+    /// - Throws: ``SimulationError/invalidNodeDescription(_:)`` for bad YAML, a bad shape or bad values.
+    public static func parse(yaml text: String) throws -> NodePoolDescription {
+        let value: JSONValue
+        do {
+            value = try YAML.decode(text)
+        } catch {
+            throw SimulationError.invalidNodeDescription("\(error)")
+        }
+        return try decode(from: value)
     }
 
     /// Checks counts and names.

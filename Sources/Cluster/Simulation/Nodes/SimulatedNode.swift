@@ -1,3 +1,5 @@
+import Kube
+
 /// A simulated node: its labels as GPU Feature Discovery and the GPU Operator set them, its taints
 /// and what the NVIDIA device plugin advertises as allocatable.
 ///

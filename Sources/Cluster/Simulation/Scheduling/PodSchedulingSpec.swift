@@ -1,3 +1,5 @@
+import Kube
+
 /// What the scheduler reads from a pod: node selector, required node affinity, tolerations and
 /// resource requests (containers summed; an extended resource's limit counts as its request).
 public struct PodSchedulingSpec: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import Kube
+
 /// The scheduler's filter step over simulated nodes, with the real scheduler's reasons.
 ///
 /// Filters run per node in kube-scheduler's order and the first that fails names the reason:

@@ -1,0 +1,117 @@
+import Foundation
+import Kube
+import Metrics
+import Scaling
+import YAML
+
+/// Reconciles one InferencePool: gather (read the cluster and signals), plan (pure), act (write).
+///
+/// ```swift
+/// let reconciler = PoolReconciler(access: access, signals: scraper, events: recorder)
+/// let outcome = try await reconciler.reconcile(namespace: "default", name: "llama-8b")
+/// ```
+///
+/// The engine's history for each pool lives here, between reconciles; after a restart it is
+/// seeded from the pool's `status.scalingHistory`. A write that meets a stale resourceVersion
+/// (409) makes the whole reconcile start again from a fresh read, up to three times, then the
+/// error is thrown for the runtime to retry with backoff.
+public actor PoolReconciler {
+    /// What a reconcile asks of the runtime next.
+    public enum Outcome: Sendable, Equatable {
+        /// Reconcile again after this many seconds (the pool's metrics interval).
+        case requeueAfter(seconds: Int)
+        /// Nothing more to do: the pool is gone.
+        case done
+    }
+
+    let access: any ClusterAccess
+    let signals: any SignalReader
+    private let events: any EventSink
+    private let clock: @Sendable () -> Date
+    var histories: [String: ScalingHistory] = [:]
+
+    /// Creates a reconciler; `clock` is injected so tests control time.
+    public init(
+        access: any ClusterAccess,
+        signals: any SignalReader,
+        events: any EventSink,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.access = access
+        self.signals = signals
+        self.events = events
+        self.clock = clock
+    }
+
+    /// Reconciles the pool `namespace/name`.
+    ///
+    /// - Throws: ``OperatorError/conflict(_:)`` after three stale writes in a row, or the access
+    ///   layer's error when the API server fails; the runtime retries both with backoff.
+    public func reconcile(namespace: String, name: String) async throws -> Outcome {
+        var lastConflict: OperatorError?
+        for _ in 1...3 {
+            do {
+                return try await reconcileOnce(namespace: namespace, name: name)
+            } catch let error as OperatorError where error.isConflict {
+                lastConflict = error
+            }
+        }
+        throw lastConflict ?? OperatorError.conflict("\(namespace)/\(name)")
+    }
+
+    /// Forgets a pool's history (when it is deleted).
+    public func forget(namespace: String, name: String) {
+        histories["\(namespace)/\(name)"] = nil
+    }
+
+    private func reconcileOnce(namespace: String, name: String) async throws -> Outcome {
+        let key = "\(namespace)/\(name)"
+        guard let poolObject = try await access.get(.inferencePools, namespace: namespace, name: name) else {
+            histories[key] = nil
+            return .done
+        }
+        let date = clock()
+        let now = KubeTime.format(date)
+        let pool = try Self.snapshot(of: poolObject, namespace: namespace, name: name)
+
+        // Gather: the target, its pods, other autoscalers, GPU nodes and signals.
+        let gathered = try await gather(pool: pool, key: key, at: date)
+        let inputs = ReconcileInputs(
+            pool: pool,
+            deployment: gathered.deployment,
+            autoscalers: gathered.autoscalers,
+            capacity: gathered.capacity,
+            verdict: gathered.decision.map(EngineAdapter.verdict(from:)),
+            metricsError: gathered.metricsError,
+            now: now
+        )
+
+        let plan = ReconcilePlanner.plan(inputs)
+        try await act(plan, pool: pool, poolObject: poolObject)
+        if let decision = gathered.decision, plan.replicaWrite != nil || decision.desiredReplicas == decision.currentReplicas {
+            histories[key] = decision.history
+        }
+        for event in plan.events {
+            await events.record(event, namespace: namespace, name: name, uid: poolObject.value(at: ["metadata", "uid"])?.stringValue)
+        }
+        return .requeueAfter(seconds: plan.requeueAfterSeconds)
+    }
+
+    /// Reads the pool's spec and status; an undecodable spec becomes an invalid-object error.
+    static func snapshot(of object: JSONValue, namespace: String, name: String) throws -> PoolSnapshot {
+        let spec: InferencePoolSpec
+        do {
+            spec = try (object["spec"] ?? .object([:])).decode(InferencePoolSpec.self)
+        } catch {
+            throw OperatorError.invalidObject("inferencepool \(namespace)/\(name): \(error)")
+        }
+        let status = (try? object["status"]?.decode(InferencePoolStatus.self)) ?? InferencePoolStatus()
+        return PoolSnapshot(
+            namespace: namespace,
+            name: name,
+            generation: object.value(at: ["metadata", "generation"])?.integerValue,
+            spec: spec,
+            status: status
+        )
+    }
+}

@@ -1,0 +1,149 @@
+extension ReconcilePlanner {
+    /// The replica count to run and whether PoolPilot may write it.
+    struct ReplicaDecision {
+        var desired: Int?
+        var mayWrite: Bool
+        var isActive: Bool
+        var activeReason: String
+        var activeMessage: String
+        var explanation: String
+        var conflict: String?
+    }
+
+    /// Chooses between a conflict, a pause, a manual hold and the engine's verdict, in that order.
+    static func replicaDecision(
+        _ inputs: ReconcileInputs,
+        deployment: DeploymentSnapshot,
+        conflicting: [AutoscalerReference]
+    ) -> ReplicaDecision {
+        let spec = inputs.pool.spec
+        let current = deployment.specReplicas
+        if !conflicting.isEmpty {
+            let names = conflicting.map { "\($0.kind) \($0.name)" }.joined(separator: ", ")
+            let message =
+                "\(names) already scales Deployment \(deployment.name); PoolPilot does not write its replicas "
+                + "until that autoscaler is removed."
+            return ReplicaDecision(
+                desired: inputs.verdict?.desiredReplicas,
+                mayWrite: false,
+                isActive: false,
+                activeReason: "Conflict",
+                activeMessage: message,
+                explanation: message,
+                conflict: message
+            )
+        }
+        if spec.paused {
+            let message = "The pool is paused; PoolPilot reads signals but does not write the Deployment."
+            return ReplicaDecision(
+                desired: inputs.verdict?.desiredReplicas,
+                mayWrite: false,
+                isActive: false,
+                activeReason: "Paused",
+                activeMessage: message,
+                explanation: message
+            )
+        }
+        if let hold = spec.replicas {
+            let message =
+                "Held at \(hold) replicas by spec.replicas (kubectl scale ipool); remove it to resume autoscaling."
+            let explanation = hold == current ? message : "Scaled from \(current) to \(hold) replicas: a manual hold (spec.replicas)."
+            return ReplicaDecision(
+                desired: hold,
+                mayWrite: true,
+                isActive: false,
+                activeReason: "ManualHold",
+                activeMessage: message,
+                explanation: explanation
+            )
+        }
+        guard let verdict = inputs.verdict else {
+            let message = inputs.metricsError.map { "No decision: \($0)." } ?? "No decision was made."
+            return ReplicaDecision(
+                desired: nil,
+                mayWrite: false,
+                isActive: false,
+                activeReason: "FailedGetMetrics",
+                activeMessage: message,
+                explanation: message
+            )
+        }
+        return ReplicaDecision(
+            desired: verdict.desiredReplicas,
+            mayWrite: true,
+            isActive: verdict.isScalingActive,
+            activeReason: verdict.isScalingActive ? "ValidMetricFound" : "FailedGetMetrics",
+            activeMessage: verdict.explanation,
+            explanation: verdict.explanation
+        )
+    }
+
+    /// Sets MetricsAvailable and the signal summary in status.
+    static func reportSignals(
+        _ inputs: ReconcileInputs,
+        status: inout InferencePoolStatus,
+        conditions: inout ConditionSet,
+        events: inout [PlannedEvent]
+    ) {
+        let verdict = inputs.verdict
+        status.currentMetrics = verdict?.signals ?? []
+        status.waitingPerReplica = verdict?.signals.first { $0.name == "waitingRequestsPerReplica" }?.current
+        status.gpuMemoryUtilization = verdict?.signals.first { $0.name == "gpuMemoryUtilization" }?.current
+        if let error = inputs.metricsError {
+            let message = "Signals could not be read: \(error). Replicas are held; PoolPilot never scales down on missing signals."
+            conditions.set(.MetricsAvailable, false, reason: "MetricsUnavailable", message: message)
+            if conditions.turned(.MetricsAvailable, to: false) { events.append(PlannedEvent(.MetricsUnavailable, message)) }
+        } else if let verdict, !verdict.missingSignals.isEmpty {
+            let message =
+                "Missing signals: \(verdict.missingSignals.joined(separator: ", ")). \(verdict.explanation)"
+            conditions.set(.MetricsAvailable, false, reason: "MetricsUnavailable", message: message)
+            if conditions.turned(.MetricsAvailable, to: false) { events.append(PlannedEvent(.MetricsUnavailable, message)) }
+        } else if verdict != nil {
+            conditions.set(.MetricsAvailable, true, reason: "MetricsRead", message: "Every signal was read in the last interval.")
+        }
+    }
+
+    /// Sets CapacityAvailable from the GPU capacity and the verdict's capacity limit.
+    static func reportCapacity(_ inputs: ReconcileInputs, conditions: inout ConditionSet, events: inout [PlannedEvent]) {
+        let capacity = inputs.capacity
+        let verdict = inputs.verdict
+        let held = verdict?.limits.contains(.capacity) ?? false
+        let pending = max(capacity.pendingReplicas, verdict?.pendingForCapacity ?? 0)
+        let free = NumberText.short(capacity.freeGPUs)
+        if held || pending > 0 {
+            var message =
+                "\(capacity.matchingNodes.count) matching GPU nodes can run \(capacity.schedulableReplicas) replicas "
+                + "(\(free) GPUs free)"
+            message += held ? "; replicas are capped there (capacityPolicy Hold)." : "; \(pending) replicas are pending."
+            if let why = capacity.pendingMessage { message += " Scheduler: \(why)" }
+            if let explanation = verdict?.explanation, held { message += " " + explanation }
+            conditions.set(.CapacityAvailable, false, reason: "CapacityExhausted", message: message)
+            if conditions.turned(.CapacityAvailable, to: false) { events.append(PlannedEvent(.CapacityExhausted, message)) }
+        } else {
+            conditions.set(
+                .CapacityAvailable,
+                true,
+                reason: "CapacityAvailable",
+                message: "\(capacity.matchingNodes.count) matching GPU nodes can run \(capacity.schedulableReplicas) replicas (\(free) GPUs free)."
+            )
+        }
+    }
+
+    /// Sets ScalingLimited from what limited the verdict.
+    static func reportLimits(_ inputs: ReconcileInputs, conditions: inout ConditionSet, events: inout [PlannedEvent]) {
+        let limits = (inputs.verdict?.limits ?? []).filter { [.minReplicas, .maxReplicas, .capacity, .ratePolicy].contains($0) }
+        guard let verdict = inputs.verdict, !limits.isEmpty, inputs.pool.spec.replicas == nil else {
+            conditions.set(.ScalingLimited, false, reason: "DesiredWithinRange", message: "The desired count is within limits.")
+            return
+        }
+        let reason: String
+        switch limits[0] {
+        case .minReplicas: reason = "TooFewReplicas"
+        case .maxReplicas: reason = "TooManyReplicas"
+        case .capacity: reason = "CapacityLimited"
+        default: reason = "ScaleRateLimited"
+        }
+        conditions.set(.ScalingLimited, true, reason: reason, message: verdict.explanation)
+        if conditions.turned(.ScalingLimited, to: true) { events.append(PlannedEvent(.ScaleLimited, verdict.explanation)) }
+    }
+}
