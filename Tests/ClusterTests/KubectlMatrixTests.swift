@@ -49,7 +49,8 @@ struct KubectlMatrixTests {
 
     @Test func `kubectl apply creates, updates and server-side applies the CRD and samples`() async throws {
         let kubectl = try await kubectl()
-        let crd = try await kubectl.run(["apply", "-f", Fixtures.crdDirectory.path])
+        let crdFile = Fixtures.crdDirectory.appendingPathComponent("inferencepools.poolpilot.dev.yaml")
+        let crd = try await kubectl.run(["apply", "-f", crdFile.path])
         #expect(crd.exitCode == 0, "\(crd.combined)")
         #expect(crd.stdout.contains("customresourcedefinition.apiextensions.k8s.io/inferencepools.poolpilot.dev"))
 

@@ -48,8 +48,11 @@ import YAML
         held.setMetadataForTest("finalizers", ["test/hold"])
         _ = await harness.send("POST", "/api/v1/namespaces/team/configmaps", body: held)
 
+        await harness.server.setNamespaceCleanupDelay(0)
         let deleting = await harness.send("DELETE", "/api/v1/namespaces/team")
         #expect(deleting.body["status"]?["phase"] == "Terminating")
+        #expect(await harness.send("GET", "/api/v1/namespaces/team/configmaps/a").status == 200, "contents go later")
+        await harness.server.performMaintenance()
         #expect(await harness.send("GET", "/api/v1/namespaces/team/configmaps/a").status == 404)
         let refused = await harness.send(
             "POST",
