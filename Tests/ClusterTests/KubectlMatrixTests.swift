@@ -312,3 +312,26 @@ struct KubectlMatrixTests {
         #expect(value.stdout == "2")
     }
 }
+
+@Suite(.serialized, .enabled(if: Kubectl.isAvailable, "needs /usr/bin/kubectl"))
+struct KubectlGeneratorTests {
+    @Test func `kubectl create generators work through their protobuf bodies`() async throws {
+        let kubectl = Kubectl(cluster: try await SharedCluster.matrix.get())
+        #expect(try await kubectl.run(["create", "namespace", "gen-team"]).stdout == "namespace/gen-team created\n")
+        let configMap = try await kubectl.run(["create", "configmap", "gen-cm", "-n", "gen-team", "--from-literal=a=b"])
+        #expect(configMap.stdout == "configmap/gen-cm created\n", "\(configMap.combined)")
+        let secret = try await kubectl.run([
+            "create", "secret", "generic", "gen-secret", "-n", "gen-team", "--from-literal=token=abc",
+        ])
+        #expect(secret.exitCode == 0, "\(secret.combined)")
+        let read = try await kubectl.run([
+            "get", "secret", "gen-secret", "-n", "gen-team", "-o", "jsonpath={.data.token} {.type}",
+        ])
+        #expect(read.stdout == "YWJj Opaque")
+        let data = try await kubectl.run(["get", "cm", "gen-cm", "-n", "gen-team", "-o", "jsonpath={.data.a}"])
+        #expect(data.stdout == "b")
+        let deployment = try await kubectl.run(["create", "deployment", "gen-web", "--image=nginx"])
+        #expect(deployment.exitCode != 0)
+        #expect(deployment.stderr.contains("send JSON instead"), "\(deployment.combined)")
+    }
+}
