@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Operator", "Kube", "Scaling", "Metrics", "TestSupport", "YAML"],
+            dependencies: ["Operator", "Kube", "KubeRuntime", "Telemetry", "HTTP", "Scaling", "Metrics", "TestSupport", "YAML"],
             swiftSettings: strict
         ),
         .testTarget(name: "OperatorCLITests", dependencies: ["OperatorCLI", "TestSupport"], swiftSettings: strict),

@@ -76,6 +76,11 @@ enum ClusterServeCommand {
                 kind: .flag,
                 help: "Run only the API server, not the simulated cluster components."
             ),
+            OptionSpec(
+                "nodes",
+                kind: .value(placeholder: "FILE"),
+                help: "Simulated GPU nodes (YAML, see docs/simulation.md); default 4 x 8 GPUs."
+            ),
             OptionSpec("exit-with-parent", kind: .flag, help: "Exit when the parent process ends (used by tests)."),
         ] + faultOptions
 
@@ -100,6 +105,7 @@ enum ClusterServeCommand {
         if let running = directory.runningState(), running.pid != getpid() {
             throw ClusterError.alreadyRunning(directory: directory.url.path, pid: running.pid, server: running.server)
         }
+        try SimulationComponent.prepareNodesFile(arguments.value("nodes"), in: directory.url)
         let insecure = arguments.flag("insecure-http")
         let port = try arguments.integer("port", default: 0, in: 0...65535)
         var configuration = EmbeddedAPIServerConfiguration(

@@ -38,6 +38,8 @@ public struct ClusterComponent: Sendable {
 public enum ClusterComponents {
     /// Every optional component, one entry each (the simulated cluster adds its own here).
     public static var all: [ClusterComponent] {
-        []
+        [
+            SimulationComponent.component
+        ]
     }
 }
