@@ -115,7 +115,7 @@ struct KubectlMatrixTests {
         ])
         #expect(patched.exitCode == 0, "\(patched.combined)")
         #expect(try await watch.waitForOutput(containing: "42"), "watch output: \(watch.stdout) \(watch.stderr)")
-        watch.finish()
+        await watch.finish()
     }
 
     @Test func `kubectl describe lists the object's events`() async throws {
@@ -238,7 +238,7 @@ struct KubectlMatrixTests {
         #expect(try await waiting.waitForOutput(containing: "condition met"), "\(waiting.stdout) \(waiting.stderr)")
         let ready = try await kubectl.run(["get", "wd", "w-wait"])
         #expect(ready.rows.dropFirst().first?.contains("True") == true, "printer column from status: \(ready.stdout)")
-        waiting.finish()
+        await waiting.finish()
     }
 
     @Test func `kubectl delete cascades to owned objects`() async throws {
