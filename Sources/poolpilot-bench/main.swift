@@ -16,6 +16,8 @@ let benchmarks: [Benchmark] = [
         let elapsed = ContinuousClock.now - start
         print("noop.elapsed: \(elapsed)")
     },
+    MetricsBenchmarks.page,
+    MetricsBenchmarks.parse,
     Benchmark(name: "http-requests", summary: "HTTP client requests/s against the server, plain and TLS.") {
         try await HTTPBenchmarks.requests($0)
     },
