@@ -133,7 +133,7 @@ struct WatchServerProcess {
         let line = String(decoding: output.fileHandleForReading.availableLine(), as: UTF8.self)
         guard line.hasPrefix("port "), let port = Int(line.dropFirst(5)) else {
             process.terminate()
-            throw BenchmarkError.failed("watch server did not report a port: \(line)")
+            throw KubeBenchmarkError.failed("watch server did not report a port: \(line)")
         }
         return WatchServerProcess(process: process, input: input, port: port)
     }
@@ -145,7 +145,7 @@ struct WatchServerProcess {
 }
 
 /// A benchmark that could not run.
-enum BenchmarkError: Error {
+enum KubeBenchmarkError: Error {
     case failed(String)
 }
 
