@@ -45,7 +45,8 @@ public struct KubeClientOptions: Sendable {
     /// Default: 330
     /// (above the default watch `timeoutSeconds` of 290).
     public var watchIdleTimeout: Double
-    /// Receives one-line warnings from the HTTP layer (for example that TLS verification is off);
+    /// Receives one-line warnings from the HTTP layer, such as that TLS verification is off.
+    ///
     /// `nil` drops them. Kube never logs by itself: pass a closure that logs at warning level.
     public var warningHandler: (@Sendable (String) -> Void)?
     /// The `User-Agent` header.
