@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `Decoder` that reads `Decodable` types straight from a ``JSONValue``, without JSON text.
 ///
 /// Numbers convert like `JSONDecoder` does: integers to any integer or floating type that holds them,
@@ -30,9 +32,39 @@ struct JSONValueDecoder: Decoder {
     }
 
     /// Decodes `T` from `value`, short-cutting `JSONValue` itself.
+    ///
+    /// `URL`, `Data` (base64) and `Decimal` read the way `JSONDecoder` reads them by default.
     static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, codingPath: [any CodingKey]) throws -> T {
         if let same = value as? T, T.self == JSONValue.self { return same }
+        if let special = try foundationValue(T.self, from: value, codingPath: codingPath) { return special }
         return try T(from: JSONValueDecoder(value: value, codingPath: codingPath))
+    }
+
+    private static func foundationValue<T>(
+        _ type: T.Type,
+        from value: JSONValue,
+        codingPath: [any CodingKey]
+    ) throws -> T? {
+        let converted: Any?
+        if T.self == URL.self {
+            converted = value.stringValue.flatMap { URL(string: $0) }
+        } else if T.self == Data.self {
+            converted = value.stringValue.flatMap { Data(base64Encoded: $0) }
+        } else if T.self == Decimal.self {
+            switch value {
+            case .integer(let number): converted = Decimal(number)
+            case .double(let number): converted = Decimal(string: "\(number)")
+            default: converted = nil
+            }
+        } else {
+            return nil
+        }
+        guard let result = converted as? T else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: codingPath, debugDescription: "invalid \(T.self) value")
+            )
+        }
+        return result
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import YAML
 
@@ -29,6 +30,18 @@ import YAML
         #expect(sample.nested == ["k": [1, 2]])
         #expect(sample.raw == ["keep": [1, nil]])
         #expect(try JSONValue(encoding: sample).decode(Sample.self) == sample)
+    }
+
+    @Test func `reads URL, Data and Decimal like JSONDecoder`() throws {
+        struct Foundationish: Codable, Equatable {
+            var link: URL
+            var blob: Data
+            var amount: Decimal
+        }
+        let original = Foundationish(link: URL(string: "https://x.test/a")!, blob: Data([1, 2, 3]), amount: 12)
+        let value = try JSONValue(encoding: original)
+        #expect(value["blob"] == "AQID")
+        #expect(try value.decode(Foundationish.self) == original)
     }
 
     @Test func `reports mismatches, missing keys and overflow`() {
