@@ -22,6 +22,9 @@ let benchmarks: [Benchmark] = [
     Benchmark(name: "http-streams", summary: "Memory and event rate of N concurrent HTTP streams.") {
         try await HTTPBenchmarks.streams($0)
     },
+    Benchmark(name: "http-h2-streams", summary: "Client memory of N concurrent HTTP/2 streams on one connection.") {
+        try await HTTPBenchmarks.http2Streams($0)
+    },
     KubeBenchmarks.watchDecode,
     KubeBenchmarks.watchMemory,
     KubeBenchmarks.watchServer,
