@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/poolpilot-bench
 "$BIN" kube-watch-decode "${KUBE_WATCH_EVENTS:-20000}"
+"$BIN" kube-json-decode "${KUBE_JSON_OBJECTS:-5000}"
 "$BIN" kube-watch-memory "${KUBE_WATCHES:-1000}"
+"$BIN" kube-watch-memory-h2 "${KUBE_WATCHES:-1000}"

@@ -1,21 +1,22 @@
 import Foundation
 
 extension JSONValue {
-    /// Converts this value into a `Decodable` type by way of JSON.
+    /// Converts this value into a `Decodable` type, reading the value directly (no JSON text).
     ///
     /// ```swift
     /// let deployment = try YAML.decode(manifest).decode(Deployment.self)
     /// ```
     /// - Throws: `DecodingError` when the value does not fit `T`.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONDecoder().decode(T.self, from: JSONEncoder().encode(self))
+        try JSONValueDecoder.decode(T.self, from: self, codingPath: [])
     }
 
     /// Creates the value an `Encodable` writes, by way of JSON.
     ///
     /// - Throws: `EncodingError` when the value cannot be encoded (e.g. a non-finite double).
     public init(encoding value: some Encodable) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+        let bytes = try JSONEncoder().encode(value)
+        self = try bytes.withUnsafeBytes { try JSONParser.parse($0) }
     }
 
     /// The value as compact JSON bytes with sorted keys.
@@ -27,10 +28,17 @@ extension JSONValue {
         return Array(try encoder.encode(self))
     }
 
-    /// Parses JSON bytes into a value.
+    /// Parses JSON bytes into a value (strict RFC 8259, without going through `JSONDecoder`).
     ///
-    /// - Throws: `DecodingError` when the bytes are not JSON.
+    /// - Throws: ``JSONParseError`` with the byte offset when the bytes are not JSON.
     public init(jsonBytes: some Collection<UInt8>) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: Data(jsonBytes))
+        let parsed = try jsonBytes.withContiguousStorageIfAvailable { buffer in
+            try JSONParser.parse(UnsafeRawBufferPointer(buffer))
+        }
+        if let parsed {
+            self = parsed
+        } else {
+            self = try Array(jsonBytes).withUnsafeBytes { try JSONParser.parse($0) }
+        }
     }
 }

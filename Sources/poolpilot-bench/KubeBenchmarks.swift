@@ -84,6 +84,72 @@ enum KubeBenchmarks {
         await client.shutdown()
     }
 
+    /// Opens many watches through ``KubeClient`` over one HTTP/2 connection to the http module's
+    /// python3-h2 watch server (bench/tools/h2-watch-server.py) and reports client memory per watch.
+    static let watchMemoryHTTP2 = Benchmark(
+        name: "kube-watch-memory-h2",
+        summary: "Client memory per open watch over HTTP/2 (arg: watch count, default 1000; needs python3-h2)."
+    ) { arguments in
+        let count = arguments.first.flatMap(Int.init) ?? 1000
+        let script = "bench/tools/h2-watch-server.py"
+        guard FileManager.default.fileExists(atPath: script), FileManager.default.fileExists(atPath: "/usr/bin/python3")
+        else {
+            print("kube.watch_memory_h2: skipped: needs \(script) and /usr/bin/python3 with python3-h2")
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("poolpilot-kube-h2-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let authority = try CertificateAuthority.generate()
+        let serving = try authority.issueServingCertificate()
+        let certificatePath = directory.appendingPathComponent("cert.pem").path
+        let keyPath = directory.appendingPathComponent("key.pem").path
+        try Data(serving.certificatePEM).write(to: URL(fileURLWithPath: certificatePath))
+        try Data(serving.privateKeyPEM).write(to: URL(fileURLWithPath: keyPath))
+
+        // Borrow a free port from a throw-away server, then hand it to the h2 server.
+        let probe = HTTPServer(configuration: HTTPServerConfiguration()) { _ in HTTPServerResponse(status: 204) }
+        let port = try await probe.start()
+        await probe.shutdown(deadline: 0)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        server.arguments = [script, "\(port)", certificatePath, keyPath]
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer { kill(server.processIdentifier, SIGKILL) }
+
+        let client = KubeClient(
+            configuration: ClientConfiguration(
+                server: "https://127.0.0.1:\(port)",
+                tls: TLSConfiguration(certificateAuthority: .pem(authority.certificatePEM))
+            ),
+            options: KubeClientOptions(qps: 0, maxRetries: 10, initialBackoff: 0.1, maxBackoff: 0.5)
+        )
+        for try await _ in try await client.watch(Pod.self, namespace: "default") { break }
+        let before = residentBytes()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            let (opened, openedSignal) = AsyncStream<Void>.makeStream()
+            for _ in 0..<count {
+                group.addTask {
+                    for try await _ in try await client.watch(Pod.self, namespace: "default") { openedSignal.yield() }
+                }
+            }
+            var seen = 0
+            for await _ in opened {
+                seen += 1
+                if seen == count { break }
+            }
+            let after = residentBytes()
+            print("kube.watch_memory_h2.watches: \(count)")
+            print("kube.watch_memory_h2.rss_delta: \((after - before) / 1024) KiB")
+            print("kube.watch_memory_h2.per_watch: \((after - before) / count) bytes")
+            print("kube.watch_memory_h2.note: HTTP/2 over TLS to python3-h2, client process only")
+            group.cancelAll()
+            try await group.waitForAll()
+        }
+        await client.shutdown()
+    }
+
     /// The child-process side of ``watchMemory``: a server whose watches send one event and stay open.
     static let watchServer = Benchmark(
         name: "kube-watch-server",
@@ -133,7 +199,7 @@ struct WatchServerProcess {
         let line = String(decoding: output.fileHandleForReading.availableLine(), as: UTF8.self)
         guard line.hasPrefix("port "), let port = Int(line.dropFirst(5)) else {
             process.terminate()
-            throw BenchmarkError.failed("watch server did not report a port: \(line)")
+            throw KubeBenchmarkError.failed("watch server did not report a port: \(line)")
         }
         return WatchServerProcess(process: process, input: input, port: port)
     }
@@ -145,7 +211,7 @@ struct WatchServerProcess {
 }
 
 /// A benchmark that could not run.
-enum BenchmarkError: Error {
+enum KubeBenchmarkError: Error {
     case failed(String)
 }
 
@@ -177,7 +243,7 @@ extension KubeBenchmarks {
     /// Splits the watch decoding cost: a realistic Pod decoded as the typed model and as a JSON value.
     static let jsonDecode = Benchmark(
         name: "kube-json-decode",
-        summary: "Pod JSON decoded per second as the typed model and as JSONValue (arg: count, default 5000)."
+        summary: "Pod JSON decoded per second: JSONDecoder vs the client's parser (arg: count, default 5000)."
     ) { arguments in
         let count = arguments.first.flatMap(Int.init) ?? 5000
         let data = Data(realisticPod(resourceVersion: 1).utf8)
@@ -185,9 +251,13 @@ extension KubeBenchmarks {
         let decoder = JSONDecoder()
         var start = clock.now
         for _ in 0..<count { _ = try decoder.decode(Pod.self, from: data) }
-        print("kube.json_decode.pod_rate: \(Int(Double(count) / (clock.now - start).seconds)) objects/s")
+        print("kube.json_decode.pod_jsondecoder: \(Int(Double(count) / (clock.now - start).seconds)) objects/s")
+        let bytes = Array(data)
         start = clock.now
-        for _ in 0..<count { _ = try decoder.decode(JSONValue.self, from: data) }
-        print("kube.json_decode.jsonvalue_rate: \(Int(Double(count) / (clock.now - start).seconds)) objects/s")
+        for _ in 0..<count { _ = try JSONValue(jsonBytes: bytes).decode(Pod.self) }
+        print("kube.json_decode.pod_client_path: \(Int(Double(count) / (clock.now - start).seconds)) objects/s")
+        start = clock.now
+        for _ in 0..<count { _ = try JSONValue(jsonBytes: bytes) }
+        print("kube.json_decode.parse_only: \(Int(Double(count) / (clock.now - start).seconds)) objects/s")
     }
 }

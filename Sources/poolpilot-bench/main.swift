@@ -30,6 +30,7 @@ let benchmarks: [Benchmark] = [
     KubeBenchmarks.watchDecode,
     KubeBenchmarks.watchMemory,
     KubeBenchmarks.watchServer,
+    KubeBenchmarks.watchMemoryHTTP2,
     KubeBenchmarks.jsonDecode,
     ScalingBenchmarks.decide,
     RuntimeBenchmarks.cacheMemory,

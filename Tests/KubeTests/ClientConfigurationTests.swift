@@ -162,6 +162,20 @@ import Testing
         #expect(throws: KubeClientError.self) { try ClientConfiguration.inCluster(environment: [:]) }
     }
 
+    @Test func `refuses a proxied cluster instead of bypassing the proxy`() throws {
+        let folder = try TestPaths.makeTemporaryDirectory()
+        let text = """
+            current-context: c
+            clusters: [{name: k, cluster: {server: "https://127.0.0.1:1", proxy-url: "http://127.0.0.1:3128"}}]
+            contexts: [{name: c, context: {cluster: k}}]
+            """
+        let path = try write(text, to: folder, name: "config")
+        let error = try #require(throws: KubeClientError.self) {
+            try ClientConfiguration.fromKubeconfig(paths: [path])
+        }
+        #expect(error.description == "unsupported: proxy-url in cluster \"k\"")
+    }
+
     @Test func `splits KUBECONFIG lists without empty entries or repeats`() {
         #expect(ClientConfiguration.kubeconfigPaths("a::b:a:") == ["a", "b"])
     }

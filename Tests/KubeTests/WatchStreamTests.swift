@@ -126,6 +126,15 @@ import Testing
         #expect(transport.terminations.withLock { $0 } == 1)
     }
 
+    @Test func `accepts a bookmark without an object`() async throws {
+        let (bytes, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
+        continuation.yield(Array("{\"type\":\"BOOKMARK\"}\n\n".utf8))
+        continuation.finish()
+        var events: [WatchEvent<Deployment>] = []
+        for try await event in WatchStream<Deployment>(bytes: bytes) { events.append(event) }
+        #expect(events == [.bookmark(resourceVersion: "")])
+    }
+
     @Test func `rejects a malformed line with a decoding error`() async throws {
         let transport = FakeTransport { _, _ in FakeReply(status: 200, chunks: [Array("{not json\n".utf8)]) }
         let client = KubeClient.testing(transport)

@@ -210,7 +210,7 @@ extension KubeClient {
             return .success(response.body)
         }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(response))
+            return try JSONValue(jsonBytes: response).decode(T.self)
         } catch {
             throw KubeClientError.decoding(verb: request.verb, path: request.path, reason: "\(error)")
         }

@@ -45,7 +45,8 @@ public final class KubeClient: Sendable {
             tls: configuration.tls,
             connectTimeout: options.connectTimeout,
             requestTimeout: options.requestTimeout,
-            idleStreamTimeout: options.watchIdleTimeout
+            idleStreamTimeout: options.watchIdleTimeout,
+            warningHandler: options.warningHandler
         )
         transports = TransportPool(base: httpConfiguration, injected: transport)
         let caPEM: [UInt8]?

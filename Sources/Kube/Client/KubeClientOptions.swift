@@ -45,6 +45,10 @@ public struct KubeClientOptions: Sendable {
     /// Default: 330
     /// (above the default watch `timeoutSeconds` of 290).
     public var watchIdleTimeout: Double
+    /// Receives one-line warnings from the HTTP layer, such as that TLS verification is off.
+    ///
+    /// `nil` drops them. Kube never logs by itself: pass a closure that logs at warning level.
+    public var warningHandler: (@Sendable (String) -> Void)?
     /// The `User-Agent` header.
     ///
     /// Default: `poolpilot`.
@@ -61,7 +65,8 @@ public struct KubeClientOptions: Sendable {
         requestTimeout: Double = 60,
         connectTimeout: Double = 10,
         watchIdleTimeout: Double = 330,
-        userAgent: String = "poolpilot"
+        userAgent: String = "poolpilot",
+        warningHandler: (@Sendable (String) -> Void)? = nil
     ) {
         self.qps = qps
         self.burst = burst
@@ -73,5 +78,6 @@ public struct KubeClientOptions: Sendable {
         self.connectTimeout = connectTimeout
         self.watchIdleTimeout = watchIdleTimeout
         self.userAgent = userAgent
+        self.warningHandler = warningHandler
     }
 }

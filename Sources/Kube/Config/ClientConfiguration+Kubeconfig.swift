@@ -29,6 +29,11 @@ extension ClientConfiguration {
         guard let server = cluster.value.server, !server.isEmpty else {
             throw KubeClientError.configuration("cluster \"\(namedContext.value.cluster)\" has no server")
         }
+        // Known limitation: the HTTP engine has no proxy support, so a proxied cluster fails loudly
+        // here instead of silently bypassing the proxy.
+        if let proxy = cluster.value.proxyURL, !proxy.isEmpty {
+            throw KubeClientError.unsupported("proxy-url in cluster \"\(namedContext.value.cluster)\"")
+        }
         var user: Located<KubeconfigFile.User>?
         if let userName = namedContext.value.user, !userName.isEmpty {
             guard let found = merged.users[userName] else {

@@ -53,8 +53,9 @@ struct WatchEnvelope<Object: Decodable & Sendable>: Decodable {
         case "MODIFIED": event = .modified(try container.decode(Object.self, forKey: "object"))
         case "DELETED": event = .deleted(try container.decode(Object.self, forKey: "object"))
         case "BOOKMARK":
-            let object = try container.decode(BookmarkObject.self, forKey: "object")
-            event = .bookmark(resourceVersion: object.metadata?.resourceVersion ?? "")
+            // Only the version matters; a bookmark without one still marks progress.
+            let object = try container.decodeIfPresent(BookmarkObject.self, forKey: "object")
+            event = .bookmark(resourceVersion: object?.metadata?.resourceVersion ?? "")
         case "ERROR": event = .error(try container.decode(Status.self, forKey: "object"))
         default:
             throw DecodingError.dataCorruptedError(

@@ -1,5 +1,5 @@
-import Foundation
 import HTTP
+import YAML
 
 /// The events of one watch, decoded as they arrive.
 ///
@@ -33,7 +33,6 @@ public struct WatchStream<Object: Decodable & Sendable>: AsyncSequence, Sendable
     public struct Iterator: AsyncIteratorProtocol {
         private var body: AsyncThrowingStream<[UInt8], any Error>.AsyncIterator
         private let path: String
-        private let decoder = JSONDecoder()
         private var buffer: [UInt8] = []
         private var start = 0
         private var scanned = 0
@@ -95,9 +94,7 @@ public struct WatchStream<Object: Decodable & Sendable>: AsyncSequence, Sendable
             guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { return nil }
             let envelope: WatchEnvelope<Object>
             do {
-                envelope = try line.withUnsafeBytes { raw in
-                    try decoder.decode(WatchEnvelope<Object>.self, from: Data(raw))
-                }
+                envelope = try JSONValue(jsonBytes: line).decode(WatchEnvelope<Object>.self)
             } catch {
                 throw KubeClientError.decoding(verb: "watch", path: path, reason: "\(error)")
             }
