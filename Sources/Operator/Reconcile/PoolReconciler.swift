@@ -30,16 +30,20 @@ public actor PoolReconciler {
     let logger: Logger
     private let events: any EventSink
     private let clock: @Sendable () -> Date
+    let beforeWrite: @Sendable () throws -> Void
     var histories: [String: ScalingHistory] = [:]
 
-    /// Creates a reconciler; `clock` is injected so tests control time.
+    /// Creates a reconciler; `clock` is injected so tests control time, and `beforeWrite` runs before
+    /// any write (leader election passes a check that throws once this replica stops leading).
     public init(
         access: any ClusterAccess,
         signals: any SignalReader,
         events: any EventSink,
         logger: Logger = .disabled,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() },
+        beforeWrite: @escaping @Sendable () throws -> Void = {}
     ) {
+        self.beforeWrite = beforeWrite
         self.access = access
         self.signals = signals
         self.events = events

@@ -151,4 +151,40 @@ struct OperatorEndToEndTests {
         }
         await metrics.shutdown()
     }
+
+    @Test func `two replicas share a lease: one leads, the other takes over when it stops`() async throws {
+        var options = EmbeddedCluster.Options()
+        options.extraArguments = ["--no-components"]
+        try await EmbeddedCluster.with(options) { cluster in
+            var configuration = OperatorConfiguration(
+                kubeconfig: cluster.kubeconfigPath.path,
+                namespaces: ["default"],
+                leaderElect: true,
+                leaderElectionNamespace: "default",
+                metricsBindAddress: nil,
+                healthProbeBindAddress: nil
+            )
+            configuration.leaderElectionID = "poolpilot-test"
+            let first = try OperatorRunner(configuration: configuration, logger: .disabled)
+            let second = try OperatorRunner(configuration: configuration, logger: .disabled)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await first.run() }
+                group.addTask { try await second.run() }
+                defer { group.cancelAll() }
+                let oneLeads = try await Self.eventually(30) { first.isLeading != second.isLeading }
+                #expect(oneLeads)
+                let (leader, follower) = first.isLeading ? (first, second) : (second, first)
+
+                // A graceful stop releases the lease, so the follower leads well before the 15 s
+                // lease duration would have let it take over an abandoned lease.
+                leader.stop()
+                let tookOver = try await Self.eventually(10) { follower.isLeading }
+                #expect(tookOver)
+                #expect(!leader.isLeading)
+                let kubectl = Kubectl(cluster: cluster)
+                let holder = try await Self.kubectl(kubectl, ["get", "lease", "poolpilot-test", "-o", "jsonpath={.spec.holderIdentity}"])
+                #expect(!holder.isEmpty)
+            }
+        }
+    }
 }
