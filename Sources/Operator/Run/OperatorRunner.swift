@@ -72,10 +72,18 @@ public final class OperatorRunner: Sendable {
         let metrics = try await RuntimeMetrics.register(in: registry)
         let elector = makeElector(metrics: metrics)
         let leadership = elector?.status
+        let recorder = EventRecorder(
+            sink: KubeEventSink(client: client, metrics: metrics),
+            controller: "poolpilot.dev/operator",
+            instance: ProcessInfo.processInfo.hostName,
+            leadership: leadership,
+            logger: logger,
+            metrics: metrics
+        )
         let reconciler = PoolReconciler(
             access: access,
             signals: PodScraper(client: httpClient),
-            events: ClusterEventSink(access: access),
+            events: RecorderEventSink(recorder: recorder),
             logger: logger,
             beforeWrite: { try leadership?.ensureLeading() }
         )
@@ -132,6 +140,7 @@ public final class OperatorRunner: Sendable {
                     watching.cancelAll()
                 }
             }
+            group.addTask { await recorder.run() }
             group.addTask {
                 // Ready once pools can be listed: the API server answers and the CRD is installed.
                 while !Task.isCancelled && !self.isStopping {
@@ -150,6 +159,7 @@ public final class OperatorRunner: Sendable {
                     try? await Task.sleep(for: .milliseconds(250))
                 }
                 await controller.stop()
+                recorder.stop()
                 elector?.stop()
             }
             // A lost lease ends everything (the process exits and Kubernetes restarts it, as with
