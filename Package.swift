@@ -72,7 +72,12 @@ let package = Package(
             dependencies: ["KubeRuntime", "Kube", "Telemetry", "TestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Kube", "YAML", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: ["Cluster", "Kube", "YAML", "TestSupport", "HTTP"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "Kube", "KubeRuntime", "Telemetry", "HTTP", "Scaling", "Metrics", "TestSupport", "YAML"],

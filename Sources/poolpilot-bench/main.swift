@@ -27,6 +27,7 @@ let benchmarks: [Benchmark] = [
     KubeBenchmarks.watchServer,
     KubeBenchmarks.jsonDecode,
     ScalingBenchmarks.decide,
+    APIServerBenchmark.benchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -36,7 +36,11 @@ import YAML
         #expect(missing.body["message"] == #"configmaps "nope" not found"#)
         #expect(missing.body["details"]?["kind"] == "configmaps")
 
-        let orphan = await harness.send("POST", "/api/v1/namespaces/ghost/configmaps", body: configMap("x", namespace: "ghost"))
+        let orphan = await harness.send(
+            "POST",
+            "/api/v1/namespaces/ghost/configmaps",
+            body: configMap("x", namespace: "ghost")
+        )
         #expect(orphan.status == 404)
         #expect(orphan.body["message"] == #"namespaces "ghost" not found"#)
 
@@ -47,7 +51,9 @@ import YAML
 
     @Test func `rejects requests without credentials`() async throws {
         let harness = try await HandlerHarness()
-        let response = await harness.server.handler.handle(HTTPServerRequest(method: "GET", target: "/api/v1/namespaces"))
+        let response = await harness.server.handler.handle(
+            HTTPServerRequest(method: "GET", target: "/api/v1/namespaces")
+        )
         #expect(response.status == 401)
         let version = await harness.server.handler.handle(HTTPServerRequest(method: "GET", target: "/version"))
         #expect(version.status == 200)
@@ -79,8 +85,16 @@ import YAML
 
     @Test func `filters lists by every label selector operator and by field selectors`() async throws {
         let harness = try await HandlerHarness()
-        _ = await harness.send("POST", "/api/v1/namespaces/default/configmaps", body: configMap("a", labels: ["app": "web", "tier": "1"]))
-        _ = await harness.send("POST", "/api/v1/namespaces/default/configmaps", body: configMap("b", labels: ["app": "db", "tier": "3"]))
+        _ = await harness.send(
+            "POST",
+            "/api/v1/namespaces/default/configmaps",
+            body: configMap("a", labels: ["app": "web", "tier": "1"])
+        )
+        _ = await harness.send(
+            "POST",
+            "/api/v1/namespaces/default/configmaps",
+            body: configMap("b", labels: ["app": "db", "tier": "3"])
+        )
         _ = await harness.send("POST", "/api/v1/namespaces/default/configmaps", body: configMap("c"))
         let cases: [(String, [String])] = [
             ("app%3Dweb", ["a"]), ("app!%3Dweb", ["b", "c"]), ("app%20in%20(web,db)", ["a", "b"]),
@@ -106,7 +120,9 @@ import YAML
                 "selector": ["matchLabels": ["app": "web"]],
                 "template": [
                     "metadata": ["labels": ["app": "web"]],
-                    "spec": ["containers": [["name": "app", "image": "nginx:1.26"], ["name": "side", "image": "busybox"]]],
+                    "spec": [
+                        "containers": [["name": "app", "image": "nginx:1.26"], ["name": "side", "image": "busybox"]]
+                    ],
                 ],
             ],
         ]
@@ -115,35 +131,57 @@ import YAML
         #expect(created.body["spec"]?["replicas"] == 1)
 
         let strategic: JSONValue = [
-            "spec": ["template": ["spec": [
-                "$setElementOrder/containers": [["name": "side"], ["name": "app"]],
-                "containers": [["name": "app", "image": "nginx:1.27"]],
-            ]]],
+            "spec": [
+                "template": [
+                    "spec": [
+                        "$setElementOrder/containers": [["name": "side"], ["name": "app"]],
+                        "containers": [["name": "app", "image": "nginx:1.27"]],
+                    ]
+                ]
+            ]
         ]
         let merged = await harness.send(
-            "PATCH", "/apis/apps/v1/namespaces/default/deployments/web", body: strategic,
-            contentType: "application/strategic-merge-patch+json")
+            "PATCH",
+            "/apis/apps/v1/namespaces/default/deployments/web",
+            body: strategic,
+            contentType: "application/strategic-merge-patch+json"
+        )
         let containers = merged.body.value(at: ["spec", "template", "spec", "containers"])?.arrayValue ?? []
         #expect(containers.map { $0["name"] } == ["side", "app"])
         #expect(containers.last?["image"] == "nginx:1.27")
         #expect(merged.body["metadata"]?["generation"] == 2)
 
-        let failingTest: JSONValue = [["op": "test", "path": "/spec/replicas", "value": 5], ["op": "replace", "path": "/spec/replicas", "value": 2]]
+        let failingTest: JSONValue = [
+            ["op": "test", "path": "/spec/replicas", "value": 5],
+            ["op": "replace", "path": "/spec/replicas", "value": 2],
+        ]
         let refused = await harness.send(
-            "PATCH", "/apis/apps/v1/namespaces/default/deployments/web", body: failingTest,
-            contentType: "application/json-patch+json")
+            "PATCH",
+            "/apis/apps/v1/namespaces/default/deployments/web",
+            body: failingTest,
+            contentType: "application/json-patch+json"
+        )
         #expect(refused.status == 422)
 
-        let passingTest: JSONValue = [["op": "test", "path": "/spec/replicas", "value": 1], ["op": "replace", "path": "/spec/replicas", "value": 2]]
+        let passingTest: JSONValue = [
+            ["op": "test", "path": "/spec/replicas", "value": 1],
+            ["op": "replace", "path": "/spec/replicas", "value": 2],
+        ]
         let patched = await harness.send(
-            "PATCH", "/apis/apps/v1/namespaces/default/deployments/web", body: passingTest,
-            contentType: "application/json-patch+json")
+            "PATCH",
+            "/apis/apps/v1/namespaces/default/deployments/web",
+            body: passingTest,
+            contentType: "application/json-patch+json"
+        )
         #expect(patched.body["spec"]?["replicas"] == 2)
 
         let mergePatch: JSONValue = ["metadata": ["labels": ["team": "ml"]]]
         let labelled = await harness.send(
-            "PATCH", "/apis/apps/v1/namespaces/default/deployments/web", body: mergePatch,
-            contentType: "application/merge-patch+json")
+            "PATCH",
+            "/apis/apps/v1/namespaces/default/deployments/web",
+            body: mergePatch,
+            contentType: "application/merge-patch+json"
+        )
         #expect(labelled.body["metadata"]?["labels"]?["team"] == "ml")
         #expect(labelled.body["metadata"]?["generation"] == 3)
     }
@@ -155,7 +193,9 @@ import YAML
         _ = await harness.send("POST", "/api/v1/namespaces/default/configmaps", body: configMap("w2"))
         _ = await harness.send("DELETE", "/api/v1/namespaces/default/configmaps/w1")
 
-        let stream = try #require(await harness.watch("/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=\(start)"))
+        let stream = try #require(
+            await harness.watch("/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=\(start)")
+        )
         var reader = WatchReader(stream)
         let added = await reader.next()
         #expect(added?["type"] == "ADDED")
@@ -170,11 +210,38 @@ import YAML
         for index in 0..<6 {
             _ = await harness.send("POST", "/api/v1/namespaces/default/configmaps", body: configMap("x\(index)"))
         }
-        let old = try #require(await harness.watch("/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=\(start)"))
+        let old = try #require(
+            await harness.watch("/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=\(start)")
+        )
         var oldReader = WatchReader(old)
         let error = await oldReader.next()
         #expect(error?["type"] == "ERROR")
         #expect(error?["object"]?["code"] == 410)
         #expect(error?["object"]?["reason"] == "Expired")
+    }
+}
+
+@Suite struct FaultInjectionTests {
+    @Test func `injects 429 with Retry-After and 503 during a simulated restart`() async throws {
+        let harness = try await HandlerHarness()
+        let set = await harness.send("PUT", "/poolpilot/admin/faults", body: ["tooManyRequestsFraction": 1])
+        #expect(set.status == 200)
+        let throttled = await harness.send("GET", "/api/v1/namespaces")
+        #expect(throttled.status == 429)
+        #expect(throttled.headers["Retry-After"] == "1")
+        #expect(throttled.body["reason"] == "TooManyRequests")
+        #expect(throttled.body["details"]?["retryAfterSeconds"] == 1)
+        let health = await harness.server.handler.handle(HTTPServerRequest(method: "GET", target: "/readyz"))
+        #expect(health.status == 200)
+
+        _ = await harness.send("DELETE", "/poolpilot/admin/faults")
+        #expect(await harness.send("GET", "/api/v1/namespaces").status == 200)
+        _ = await harness.send("POST", "/poolpilot/admin/restart", body: ["unavailableSeconds": 60])
+        let restarting = await harness.send("GET", "/api/v1/namespaces")
+        #expect(restarting.status == 503)
+        #expect(restarting.body["reason"] == "ServiceUnavailable")
+
+        let invalid = await harness.send("PUT", "/poolpilot/admin/faults", body: ["tooManyRequestsFraction": 2])
+        #expect(invalid.status == 400)
     }
 }

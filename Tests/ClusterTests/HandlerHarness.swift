@@ -36,7 +36,8 @@ struct HandlerHarness {
         if let accept { headers.add("Accept", accept) }
         let bytes = body.map { Array(JSONText.encode($0).utf8) } ?? []
         let response = await server.handler.handle(
-            HTTPServerRequest(method: method, target: target, headers: headers, body: bytes))
+            HTTPServerRequest(method: method, target: target, headers: headers, body: bytes)
+        )
         guard case .bytes(let raw) = response.body else {
             return Reply(status: response.status, headers: response.headers, body: .null, raw: [])
         }
@@ -47,7 +48,8 @@ struct HandlerHarness {
     /// Opens a watch and returns its stream.
     func watch(_ target: String) async -> AsyncStream<[UInt8]>? {
         let response = await server.handler.handle(
-            HTTPServerRequest(method: "GET", target: target, headers: ["Authorization": "Bearer \(token)"]))
+            HTTPServerRequest(method: "GET", target: target, headers: ["Authorization": "Bearer \(token)"])
+        )
         guard case .stream(let stream) = response.body else { return nil }
         return stream
     }
@@ -87,7 +89,12 @@ struct WatchReader {
     }
 }
 
-func configMap(_ name: String, namespace: String = "default", data: [String: JSONValue] = ["a": "1"], labels: [String: JSONValue] = [:]) -> JSONValue {
+func configMap(
+    _ name: String,
+    namespace: String = "default",
+    data: [String: JSONValue] = ["a": "1"],
+    labels: [String: JSONValue] = [:]
+) -> JSONValue {
     [
         "apiVersion": "v1", "kind": "ConfigMap",
         "metadata": ["name": .string(name), "namespace": .string(namespace), "labels": .object(labels)],
