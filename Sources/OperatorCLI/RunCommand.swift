@@ -22,7 +22,10 @@ enum RunCommand {
                 """
         )
     ) { arguments in
-        let configuration = try RunOptions.configuration(from: arguments, environment: ProcessInfo.processInfo.environment)
+        let configuration = try RunOptions.configuration(
+            from: arguments,
+            environment: ProcessInfo.processInfo.environment
+        )
         let logger = Logger(
             label: "poolpilot",
             level: LogLevel(name: configuration.logLevel) ?? .info,

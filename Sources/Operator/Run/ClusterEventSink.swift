@@ -22,7 +22,11 @@ public actor ClusterEventSink: EventSink {
     private var sequence: UInt64 = 0
 
     /// Creates a sink writing through `access`, naming `component` as the Events' source.
-    public init(access: any ClusterAccess, component: String = "poolpilot", clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        access: any ClusterAccess,
+        component: String = "poolpilot",
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.access = access
         self.component = component
         self.clock = clock
@@ -35,7 +39,9 @@ public actor ClusterEventSink: EventSink {
         if var existing = series[key], now.timeIntervalSince(existing.last) < 600 {
             existing.count += 1
             existing.last = now
-            let patch: JSONValue = ["count": .integer(Int64(existing.count)), "lastTimestamp": .string(KubeTime.format(now))]
+            let patch: JSONValue = [
+                "count": .integer(Int64(existing.count)), "lastTimestamp": .string(KubeTime.format(now)),
+            ]
             if (try? await access.mergePatch(.coreEvents, namespace: namespace, name: existing.name, patch)) != nil {
                 series[key] = existing
                 return

@@ -100,7 +100,9 @@ public final class OperatorRunner: Sendable {
         logger.info(
             "operator started",
             [
-                "namespaces": .string(configuration.namespaces.isEmpty ? "all" : configuration.namespaces.joined(separator: ",")),
+                "namespaces": .string(
+                    configuration.namespaces.isEmpty ? "all" : configuration.namespaces.joined(separator: ",")
+                ),
                 "workers": .integer(configuration.workers),
                 "server": .string(client.configuration.server),
             ]
@@ -111,7 +113,10 @@ public final class OperatorRunner: Sendable {
             if let elector {
                 group.addTask {
                     if await elector.run() == .lost {
-                        self.logger.error("leadership lost; stopping", ["lease": .string(self.configuration.leaderElectionID)])
+                        self.logger.error(
+                            "leadership lost; stopping",
+                            ["lease": .string(self.configuration.leaderElectionID)]
+                        )
                         self.lost.store(true, ordering: .relaxed)
                         await controller.stop()
                     }
@@ -145,7 +150,8 @@ public final class OperatorRunner: Sendable {
                 // Ready once pools can be listed: the API server answers and the CRD is installed.
                 while !Task.isCancelled && !self.isStopping {
                     let namespace = self.configuration.namespaces.first
-                    let listed = (try? await access.list(.inferencePools, namespace: namespace, labelSelector: nil)) != nil
+                    let listed =
+                        (try? await access.list(.inferencePools, namespace: namespace, labelSelector: nil)) != nil
                     if listed {
                         self.ready.store(true, ordering: .relaxed)
                         return
@@ -246,7 +252,10 @@ public final class OperatorRunner: Sendable {
             }
             let port = try await server.start()
             boundPorts.withLock { $0[name] = port }
-            logger.info("endpoint listening", ["endpoint": .string(name), "address": .string("\(address.host):\(port)")])
+            logger.info(
+                "endpoint listening",
+                ["endpoint": .string(name), "address": .string("\(address.host):\(port)")]
+            )
             servers.append(server)
         }
         return servers
@@ -270,7 +279,11 @@ public final class OperatorRunner: Sendable {
                 body: .bytes(Array((leading ? "leading\n" : "following\n").utf8))
             )
         case "/healthz":
-            return HTTPServerResponse(status: 200, headers: ["Content-Type": "text/plain"], body: .bytes(Array("ok\n".utf8)))
+            return HTTPServerResponse(
+                status: 200,
+                headers: ["Content-Type": "text/plain"],
+                body: .bytes(Array("ok\n".utf8))
+            )
         case "/readyz":
             return HTTPServerResponse(
                 status: ready ? 200 : 503,
@@ -279,7 +292,11 @@ public final class OperatorRunner: Sendable {
             )
         case "/metrics":
             let text = await registry.exposition()
-            return HTTPServerResponse(status: 200, headers: ["Content-Type": MetricsRegistry.contentType], body: .bytes(Array(text.utf8)))
+            return HTTPServerResponse(
+                status: 200,
+                headers: ["Content-Type": MetricsRegistry.contentType],
+                body: .bytes(Array(text.utf8))
+            )
         default:
             return HTTPServerResponse(status: 404, body: .bytes(Array("not found\n".utf8)))
         }

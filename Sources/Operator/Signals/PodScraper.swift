@@ -90,7 +90,9 @@ public actor PodScraper: SignalReader {
         return reading
     }
 
-    private static func fetch(client: HTTPClient, url: String, timeout: Double, pod: String) async -> (String, [UInt8]?, String?) {
+    private static func fetch(client: HTTPClient, url: String, timeout: Double, pod: String) async -> (
+        String, [UInt8]?, String?
+    ) {
         let request = HTTPRequest(url: url, headers: ["Accept": ExpositionFormats.acceptHeader], timeout: timeout)
         guard let response = try? await client.execute(request), (200..<300).contains(response.status) else {
             return (pod, nil, nil)

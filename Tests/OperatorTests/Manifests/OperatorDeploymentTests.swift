@@ -30,13 +30,17 @@ import YAML
 
     @Test func `the kustomization installs the CRD and every manifest`() throws {
         let root = TestPaths.repositoryRoot
-        let kustomization = try YAML.decode(String(contentsOf: root.appendingPathComponent("manifests/kustomization.yaml"), encoding: .utf8))
+        let kustomization = try YAML.decode(
+            String(contentsOf: root.appendingPathComponent("manifests/kustomization.yaml"), encoding: .utf8)
+        )
         let resources = kustomization["resources"]?.arrayValue?.compactMap(\.stringValue) ?? []
         #expect(resources.contains("../crds"))
         for resource in resources where resource.hasSuffix(".yaml") {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("manifests/\(resource)").path))
         }
-        let crds = try YAML.decode(String(contentsOf: root.appendingPathComponent("crds/kustomization.yaml"), encoding: .utf8))
+        let crds = try YAML.decode(
+            String(contentsOf: root.appendingPathComponent("crds/kustomization.yaml"), encoding: .utf8)
+        )
         #expect(crds["resources"] == [.string(InferencePoolCRD.path.replacingOccurrences(of: "crds/", with: ""))])
     }
 }

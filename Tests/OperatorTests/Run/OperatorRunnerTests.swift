@@ -11,9 +11,15 @@ import Testing
 
     @Test func `health is always ok and readiness waits for the first pool list`() async {
         let registry = MetricsRegistry()
-        #expect(await OperatorRunner.respond(to: Self.request("/healthz"), ready: false, registry: registry).status == 200)
-        #expect(await OperatorRunner.respond(to: Self.request("/readyz"), ready: false, registry: registry).status == 503)
-        #expect(await OperatorRunner.respond(to: Self.request("/readyz"), ready: true, registry: registry).status == 200)
+        #expect(
+            await OperatorRunner.respond(to: Self.request("/healthz"), ready: false, registry: registry).status == 200
+        )
+        #expect(
+            await OperatorRunner.respond(to: Self.request("/readyz"), ready: false, registry: registry).status == 503
+        )
+        #expect(
+            await OperatorRunner.respond(to: Self.request("/readyz"), ready: true, registry: registry).status == 200
+        )
         #expect(await OperatorRunner.respond(to: Self.request("/nope"), ready: true, registry: registry).status == 404)
     }
 
@@ -31,7 +37,21 @@ import Testing
 
     @Test func `only the leader answers ready on the leader endpoint`() async {
         let registry = MetricsRegistry()
-        #expect(await OperatorRunner.respond(to: Self.request("/readyz/leader"), ready: true, leading: false, registry: registry).status == 503)
-        #expect(await OperatorRunner.respond(to: Self.request("/readyz/leader"), ready: true, leading: true, registry: registry).status == 200)
+        #expect(
+            await OperatorRunner.respond(
+                to: Self.request("/readyz/leader"),
+                ready: true,
+                leading: false,
+                registry: registry
+            ).status == 503
+        )
+        #expect(
+            await OperatorRunner.respond(
+                to: Self.request("/readyz/leader"),
+                ready: true,
+                leading: true,
+                registry: registry
+            ).status == 200
+        )
     }
 }
