@@ -82,7 +82,10 @@ public final class OperatorRunner: Sendable {
         )
         let reconciler = PoolReconciler(
             access: access,
-            signals: PodScraper(client: httpClient),
+            signals: SignalRouter(
+                scraper: PodScraper(client: httpClient),
+                prometheus: PrometheusReader(access: access, client: httpClient)
+            ),
             events: RecorderEventSink(recorder: recorder),
             logger: logger,
             beforeWrite: { try leadership?.ensureLeading() }
