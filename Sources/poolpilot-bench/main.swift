@@ -28,6 +28,7 @@ let benchmarks: [Benchmark] = [
     KubeBenchmarks.jsonDecode,
     ScalingBenchmarks.decide,
     APIServerBenchmark.benchmark,
+    OperatorBenchmarks.plan,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
