@@ -15,10 +15,13 @@ enum OperatorBenchmarks {
             var checksum = 0
             let capacityTime = ContinuousClock().measure {
                 for _ in 0..<rounds {
-                    checksum &+= GPUCapacity.compute(gpu: gpu, nodes: nodes, pods: pods, poolPods: []).additionalReplicas
+                    checksum &+=
+                        GPUCapacity.compute(gpu: gpu, nodes: nodes, pods: pods, poolPods: []).additionalReplicas
                 }
             }
-            print("operator.capacity.nodes\(nodeCount): \(format(capacityTime, rounds)) us/compute (checksum \(checksum))")
+            print(
+                "operator.capacity.nodes\(nodeCount): \(format(capacityTime, rounds)) us/compute (checksum \(checksum))"
+            )
         }
 
         let inputs = planInputs(gpu: gpu)
@@ -50,7 +53,9 @@ enum OperatorBenchmarks {
                 )
             )
             for slot in 0..<10 {
-                pods.append(PodInfo(name: "\(name)-\(slot)", nodeName: slot < 6 ? name : nil, requests: ["nvidia.com/gpu": 1]))
+                pods.append(
+                    PodInfo(name: "\(name)-\(slot)", nodeName: slot < 6 ? name : nil, requests: ["nvidia.com/gpu": 1])
+                )
             }
         }
         return (nodes, pods)
@@ -68,12 +73,20 @@ enum OperatorBenchmarks {
             "metadata": ["name": "llama", "resourceVersion": "1"],
             "spec": [
                 "replicas": 2, "selector": ["matchLabels": ["app": "llama"]],
-                "template": ["spec": ["containers": [["name": "vllm", "resources": ["limits": ["nvidia.com/gpu": "1"]]]]]],
+                "template": [
+                    "spec": ["containers": [["name": "vllm", "resources": ["limits": ["nvidia.com/gpu": "1"]]]]]
+                ],
             ],
             "status": ["replicas": 2, "readyReplicas": 2],
         ]
         return ReconcileInputs(
-            pool: PoolSnapshot(namespace: "default", name: "llama", generation: 1, spec: spec, status: InferencePoolStatus()),
+            pool: PoolSnapshot(
+                namespace: "default",
+                name: "llama",
+                generation: 1,
+                spec: spec,
+                status: InferencePoolStatus()
+            ),
             deployment: DeploymentSnapshot(object: deployment),
             capacity: GPUCapacity(
                 matchingNodes: ["a", "b"],

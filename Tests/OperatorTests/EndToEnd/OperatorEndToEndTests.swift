@@ -153,6 +153,24 @@ struct OperatorEndToEndTests {
                 #expect(described.contains("PlacementPatched"))
                 #expect(described.contains("waitingRequests is at 12 per replica"))
 
+                // kubectl scale on the pool is a manual hold through its scale subresource.
+                _ = try await Self.kubectl(kubectl, ["scale", "ipool", "llama-8b", "--replicas", "2"])
+                let held = try await Self.eventually(30) {
+                    try await Self.kubectl(kubectl, ["get", "deploy", "llama-8b", "-o", "jsonpath={.spec.replicas}"])
+                        == "2"
+                }
+                #expect(held)
+                let activeReason = try await Self.kubectl(
+                    kubectl,
+                    [
+                        "get", "ipool", "llama-8b", "-o",
+                        "jsonpath={.status.conditions[?(@.type==\"ScalingActive\")].reason}",
+                    ]
+                )
+                #expect(activeReason == "ManualHold")
+                let clear = #"{"spec":{"replicas":null}}"#
+                _ = try await Self.kubectl(kubectl, ["patch", "ipool", "llama-8b", "--type", "merge", "-p", clear])
+
                 // An HPA on the same Deployment: the pool reports the conflict and stops writing.
                 let hpa = """
                     apiVersion: autoscaling/v2
