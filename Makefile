@@ -9,7 +9,7 @@ TEST_FUZZ_SECONDS ?= 25
 
 # Every Debian package the build, the tests, the benchmarks and the demo need.
 DEB_PACKAGES = libcurl4-openssl-dev libyaml-dev libssl-dev openssl ca-certificates prometheus gnuplot-nox \
-	python3 procps nghttp2-server
+	python3 procps nghttp2-server python3-h2
 
 .PHONY: deps build test lint demo bench clean manifests check-manifests fuzz help
 
@@ -38,8 +38,8 @@ build: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	POOLPILOT_BIN=$(CURDIR)/.build/debug/poolpilot $(SWIFT) test --skip-build
 	FUZZ_SECONDS=$(TEST_FUZZ_SECONDS) ./fuzz/run.sh
+	./scripts/run-tests.sh
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests

@@ -1,6 +1,7 @@
-// HTTP owns the client over libcurl (async, streaming, HTTP/2, TLS) and the small HTTP/1.1 server.
-// It must never import Kube, Telemetry or anything above it; only its libcurl and OpenSSL wrapper
-// files import the C binding targets, and no public API exposes a C type.
+// HTTP owns the client over libcurl (async, streaming, HTTP/2, TLS), the small HTTP/1.1 server on
+// epoll (plain or TLS via OpenSSL), and a certificate factory for the embedded cluster and tests.
+// It must never import Kube, Telemetry or anything above it; only the wrapper files in Client/Curl*,
+// TLS/ and Server/Poller.swift import the C binding targets, and no public API exposes a C type.
 
 /// Errors from the HTTP client and server.
 public enum HTTPError: Error, Sendable, CustomStringConvertible {

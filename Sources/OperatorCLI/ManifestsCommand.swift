@@ -21,23 +21,28 @@ enum ManifestsCommand {
         )
     ) { arguments in
         let root = URL(fileURLWithPath: arguments.value("dir") ?? ".")
-        let file = root.appendingPathComponent(InferencePoolCRD.path)
         let generated = InferencePoolCRD.yamlText
+        let paths = [InferencePoolCRD.path, InferencePoolCRD.kustomizePath]
         if arguments.flag("check") {
-            let committed = try? String(contentsOf: file, encoding: .utf8)
-            guard committed == generated else {
-                Output.error("error: \(InferencePoolCRD.path) is stale; run 'make manifests' and commit it")
+            let stale = paths.filter { path in
+                (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) != generated
+            }
+            guard stale.isEmpty else {
+                Output.error("error: \(stale.joined(separator: ", ")) stale; run 'make manifests' and commit")
                 return 1
             }
-            Output.line("\(InferencePoolCRD.path) is up to date")
+            Output.line("\(paths.joined(separator: " and ")) are up to date")
             return 0
         }
-        try FileManager.default.createDirectory(
-            at: file.deletingLastPathComponent(),
-            withIntermediateDirectories: true
-        )
-        try Data(generated.utf8).write(to: file, options: .atomic)
-        Output.line("wrote \(InferencePoolCRD.path)")
+        for path in paths {
+            let file = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
+            try Data(generated.utf8).write(to: file, options: .atomic)
+            Output.line("wrote \(path)")
+        }
         return 0
     }
 }

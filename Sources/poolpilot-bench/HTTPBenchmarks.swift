@@ -102,6 +102,94 @@ enum HTTPBenchmarks {
         await server.shutdown(deadline: 1)
     }
 
+    /// `http-h2-streams [STREAMS]`: opens STREAMS watch-like streams from one client over HTTP/2 to
+    /// bench/tools/h2-watch-server.py (needs Debian's python3-h2) and reports the client's added memory
+    /// and how many connections they used.
+    static func http2Streams(_ arguments: [String]) async throws {
+        let streamCount = arguments.first.flatMap(Int.init) ?? 1000
+        let script = "bench/tools/h2-watch-server.py"
+        guard FileManager.default.fileExists(atPath: script), FileManager.default.fileExists(atPath: "/usr/bin/python3")
+        else {
+            print(
+                "http.h2.skipped: needs \(script) (run from the repository root) and /usr/bin/python3 with python3-h2"
+            )
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "poolpilot-h2-\(UUID().uuidString)"
+        )
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let authority = try CertificateAuthority.generate()
+        let serving = try authority.issueServingCertificate()
+        let certificatePath = directory.appendingPathComponent("cert.pem").path
+        let keyPath = directory.appendingPathComponent("key.pem").path
+        try Data(serving.certificatePEM).write(to: URL(fileURLWithPath: certificatePath))
+        try Data(serving.privateKeyPEM).write(to: URL(fileURLWithPath: keyPath))
+
+        // Borrow a free port from our own server, then hand it to the h2 server.
+        let probe = HTTPServer(configuration: HTTPServerConfiguration()) { _ in HTTPServerResponse(status: 204) }
+        let port = try await probe.start()
+        await probe.shutdown(deadline: 0)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        server.arguments = [script, "\(port)", certificatePath, keyPath]
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        // The child inherits the spawning thread's blocked signals, SIGTERM among them, so only SIGKILL stops it.
+        defer { kill(server.processIdentifier, SIGKILL) }
+
+        let client = HTTPClient(
+            configuration: HTTPClientConfiguration(
+                tls: TLSConfiguration(certificateAuthority: .pem(authority.certificatePEM))
+            )
+        )
+        let url = "https://127.0.0.1:\(port)/api/v1/pods?watch=1"
+        try await waitForFirstLine(client, url: url)
+        let baseline = residentKilobytes()
+
+        let (opened, openedOne) = AsyncStream.makeStream(of: String.self)
+        let started = ContinuousClock.now
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<streamCount {
+                group.addTask {
+                    guard let response = try? await client.stream(HTTPRequest(url: url)) else {
+                        openedOne.yield("failed")
+                        return
+                    }
+                    do {
+                        for try await _ in response.lines { openedOne.yield(response.httpVersion) }
+                    } catch {}
+                }
+            }
+            var versions: [String: Int] = [:]
+            for await version in opened {
+                versions[version, default: 0] += 1
+                if versions.values.reduce(0, +) == streamCount { break }
+            }
+            print("http.h2.open: \(streamCount) streams in \(format(seconds(since: started))) s, versions \(versions)")
+            let added = residentKilobytes() - baseline
+            print("http.h2.memory: \(added) KiB for \(streamCount) streams (client process only)")
+            print("http.h2.memory_per_stream: \(format(Double(added) / Double(streamCount))) KiB")
+            group.cancelAll()
+        }
+        print("http.h2.connections: \(client.openedConnections) opened in all, warm-up request included")
+        client.shutdown()
+    }
+
+    /// Polls until the h2 server answers a stream with its first line, for at most ten seconds.
+    private static func waitForFirstLine(_ client: HTTPClient, url: String) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while true {
+            do {
+                let response = try await client.stream(HTTPRequest(url: url))
+                for try await _ in response.lines { return }
+            } catch HTTPError.connectFailed where ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+    }
+
     private static func measure(client: HTTPClient, url: String, count: Int, concurrency: Int) async throws -> Double {
         // Warm up connections first so the figure is steady-state throughput.
         for _ in 0..<concurrency { _ = try await client.execute(HTTPRequest(url: url)) }

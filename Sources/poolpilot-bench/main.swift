@@ -16,11 +16,16 @@ let benchmarks: [Benchmark] = [
         let elapsed = ContinuousClock.now - start
         print("noop.elapsed: \(elapsed)")
     },
+    MetricsBenchmarks.page,
+    MetricsBenchmarks.parse,
     Benchmark(name: "http-requests", summary: "HTTP client requests/s against the server, plain and TLS.") {
         try await HTTPBenchmarks.requests($0)
     },
     Benchmark(name: "http-streams", summary: "Memory and event rate of N concurrent HTTP streams.") {
         try await HTTPBenchmarks.streams($0)
+    },
+    Benchmark(name: "http-h2-streams", summary: "Client memory of N concurrent HTTP/2 streams on one connection.") {
+        try await HTTPBenchmarks.http2Streams($0)
     },
     KubeBenchmarks.watchDecode,
     KubeBenchmarks.watchMemory,

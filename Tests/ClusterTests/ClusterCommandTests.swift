@@ -28,7 +28,7 @@ import Testing
         let deadline = ContinuousClock.now + .seconds(90)
         while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        try await offPool { process.waitUntilExit() }
         return Run(
             status: process.terminationStatus,
             output: (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
@@ -77,15 +77,6 @@ import Testing
     }
 
     func kubectlRun(_ arguments: [String]) async throws -> String {
-        let process = Process()
-        process.executableURL = Kubectl.binary
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try await runProcess(Kubectl.binary, arguments).output
     }
 }

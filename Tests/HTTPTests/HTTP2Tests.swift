@@ -31,7 +31,8 @@ let nghttpdPath = "/usr/sbin/nghttpd"
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { process.terminate() }
+        // The child inherits the spawning thread's blocked signals, SIGTERM among them, so only SIGKILL stops it.
+        defer { kill(process.processIdentifier, SIGKILL) }
 
         let client = HTTPClient(
             configuration: HTTPClientConfiguration(

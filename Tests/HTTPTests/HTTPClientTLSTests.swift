@@ -73,6 +73,25 @@ func startTLSServer(
         await server.shutdown(deadline: 1)
     }
 
+    @Test func `is refused by a server that does not trust its client certificate`() async throws {
+        let authority = try CertificateAuthority.generate()
+        let (server, base) = try await startTLSServer(authority: authority)
+        let stranger = try CertificateAuthority.generate(commonName: "stranger")
+        let client = try stranger.issueClientCertificate(commonName: "mallory")
+        let tls = TLSConfiguration(
+            certificateAuthority: .pem(authority.certificatePEM),
+            clientCertificate: .pem(client.certificatePEM),
+            clientKey: .pem(client.privateKeyPEM)
+        )
+        await #expect {
+            _ = try await HTTPClient(configuration: HTTPClientConfiguration(tls: tls)).execute(HTTPRequest(url: base))
+        } throws: { error in
+            guard case HTTPError.tls = error else { return false }
+            return true
+        }
+        await server.shutdown(deadline: 1)
+    }
+
     @Test func `verifies against the configured server name`() async throws {
         let authority = try CertificateAuthority.generate()
         let serving = try authority.issueServingCertificate(dnsNames: ["kubernetes.default.svc"])

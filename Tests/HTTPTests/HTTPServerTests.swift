@@ -78,6 +78,43 @@ final class Signal: Sendable {
         await server.shutdown(deadline: 1)
     }
 
+    @Test func `answers 100-continue before reading the body`() async throws {
+        let server = HTTPServer(configuration: HTTPServerConfiguration(), handler: describingHandler)
+        let port = try await server.start()
+        let (interim, final) = try await onThread {
+            let connection = try RawConnection(port: port)
+            try connection.send(
+                "POST /e HTTP/1.1\r\nContent-Length: 4\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
+            )
+            let interim = try connection.receive(through: "\r\n\r\n")
+            try connection.send("data")
+            return (interim, try connection.receiveUntilClosed())
+        }
+        #expect(interim == "HTTP/1.1 100 Continue\r\n\r\n")
+        #expect(final.hasSuffix("POST /e body=data\n"))
+        await server.shutdown(deadline: 1)
+    }
+
+    @Test func `streams to HTTP/1.0 clients without chunking and then closes`() async throws {
+        let server = HTTPServer(configuration: HTTPServerConfiguration()) { _ in
+            let (events, producer) = AsyncStream.makeStream(of: [UInt8].self)
+            producer.yield(Array("one\n".utf8))
+            producer.yield(Array("two\n".utf8))
+            producer.finish()
+            return HTTPServerResponse(status: 200, body: .stream(events))
+        }
+        let port = try await server.start()
+        let response = try await onThread {
+            let connection = try RawConnection(port: port)
+            try connection.send("GET /old HTTP/1.0\r\n\r\n")
+            return try connection.receiveUntilClosed()
+        }
+        #expect(!response.contains("Transfer-Encoding"))
+        #expect(response.contains("Connection: close\r\n"))
+        #expect(response.hasSuffix("\r\n\r\none\ntwo\n"))
+        await server.shutdown(deadline: 1)
+    }
+
     @Test func `rejects oversized bodies with 413 and oversized heads with 431`() async throws {
         let configuration = HTTPServerConfiguration(maxRequestBodyBytes: 10, maxHeaderBytes: 200)
         let server = HTTPServer(configuration: configuration, handler: describingHandler)

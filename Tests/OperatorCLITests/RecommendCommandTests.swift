@@ -44,22 +44,9 @@ import Testing
         Example(file: "wake-from-zero.yaml", desired: 1, reason: "Activation"),
     ]
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = TestPaths.poolpilotBinary
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-            String(decoding: errorData, as: UTF8.self)
-        )
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+        let result = try await runProcess(TestPaths.poolpilotBinary, arguments)
+        return (result.status, result.output, result.errorOutput)
     }
 
     static func path(_ file: String) -> String {
@@ -67,8 +54,8 @@ import Testing
     }
 
     @Test(arguments: examples)
-    func `recommends for every example scenario`(_ example: Example) throws {
-        let result = try Self.run(["recommend", "--input", Self.path(example.file), "-o", "json"])
+    func `recommends for every example scenario`(_ example: Example) async throws {
+        let result = try await Self.run(["recommend", "--input", Self.path(example.file), "-o", "json"])
         #expect(result.status == 0, "\(result.error)")
         let report = try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
         #expect(report.desiredReplicas == example.desired)
@@ -79,16 +66,16 @@ import Testing
         #expect(result.output.hasPrefix(#"{"desiredReplicas":"#))
     }
 
-    @Test func `prints the explanation and tables as text`() throws {
-        let result = try Self.run(["recommend", "-i", Self.path("burst.yaml")])
+    @Test func `prints the explanation and tables as text`() async throws {
+        let result = try await Self.run(["recommend", "-i", Self.path("burst.yaml")])
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("Desired replicas: 16 (current 2)\nScaling up from 2 to 16 replicas because"))
         #expect(result.output.contains("Signals:"))
         #expect(result.output.contains("Conditions:"))
     }
 
-    @Test func `fails clearly on a missing file, a bad scenario and a missing option`() throws {
-        let missing = try Self.run(["recommend", "--input", "/nonexistent/scenario.yaml"])
+    @Test func `fails clearly on a missing file, a bad scenario and a missing option`() async throws {
+        let missing = try await Self.run(["recommend", "--input", "/nonexistent/scenario.yaml"])
         #expect(missing.status == 1)
         #expect(missing.error.contains("cannot read scenario /nonexistent/scenario.yaml"))
 
@@ -96,11 +83,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let bad = directory.appendingPathComponent("bad.yaml")
         try Data("now: 1\npolicy:\n  maxReplicas: 3\nstate:\n  replicas: 1\n".utf8).write(to: bad)
-        let invalid = try Self.run(["recommend", "--input", bad.path])
+        let invalid = try await Self.run(["recommend", "--input", bad.path])
         #expect(invalid.status == 1)
         #expect(invalid.error.contains("policy: missing field 'signals'"))
 
-        let usage = try Self.run(["recommend"])
+        let usage = try await Self.run(["recommend"])
         #expect(usage.status == 2)
     }
 }

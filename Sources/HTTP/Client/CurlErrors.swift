@@ -30,6 +30,11 @@ enum CurlErrors {
             CURLE_SSL_ENGINE_INITFAILED, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
             CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE, CURLE_SSL_CLIENTCERT:
             return .tls("\(url): \(reason)")
+        case CURLE_RECV_ERROR where reason.contains("SSL routines"),
+            CURLE_SEND_ERROR where reason.contains("SSL routines"):
+            // With TLS 1.3 a server rejects the client certificate after the handshake, so libcurl
+            // sees the alert as a read error; it is still a TLS failure that retrying cannot fix.
+            return .tls("\(url): \(reason)")
         default:
             return .transport(url: url, code: Int(code.rawValue), reason: reason)
         }

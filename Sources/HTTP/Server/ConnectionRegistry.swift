@@ -14,6 +14,7 @@ enum ConnectionPhase: Sendable {
 final class ConnectionRegistry: Sendable {
     private struct State {
         var phases: [Int32: ConnectionPhase] = [:]
+        var sockets: [Int32: PolledSocket] = [:]
         var isShuttingDown = false
     }
 
@@ -26,10 +27,11 @@ final class ConnectionRegistry: Sendable {
     var count: Int { state.withLock { $0.phases.count } }
 
     /// Records a new connection as busy; `false` when the server is shutting down and it must be closed.
-    func add(_ fd: Int32) -> Bool {
+    func add(_ socket: PolledSocket) -> Bool {
         state.withLock { state in
             guard !state.isShuttingDown else { return false }
-            state.phases[fd] = .busy
+            state.phases[socket.fd] = .busy
+            state.sockets[socket.fd] = socket
             return true
         }
     }
@@ -46,19 +48,22 @@ final class ConnectionRegistry: Sendable {
 
     /// Forgets a closed connection.
     func remove(_ fd: Int32) {
-        state.withLock { $0.phases[fd] = nil }
+        state.withLock { state in
+            state.phases[fd] = nil
+            state.sockets[fd] = nil
+        }
     }
 
     /// Marks the server as shutting down; returns the idle and streaming connections to interrupt now.
-    func beginShutdown() -> [Int32] {
+    func beginShutdown() -> [PolledSocket] {
         state.withLock { state in
             state.isShuttingDown = true
-            return state.phases.filter { $0.value != .busy }.map(\.key)
+            return state.phases.filter { $0.value != .busy }.compactMap { state.sockets[$0.key] }
         }
     }
 
     /// Every open connection, for the forced close after the shutdown deadline.
-    func all() -> [Int32] {
-        state.withLock { Array($0.phases.keys) }
+    func all() -> [PolledSocket] {
+        state.withLock { Array($0.sockets.values) }
     }
 }

@@ -32,7 +32,7 @@ public final class HTTPServer: Sendable {
     private let state = Mutex(State())
 
     private struct State {
-        var listener: Int32?
+        var listener: PolledSocket?
         var acceptTask: Task<Void, Never>?
         var port: Int?
     }
@@ -60,7 +60,7 @@ public final class HTTPServer: Sendable {
 
         let isFresh = state.withLock { state in
             guard state.listener == nil, !registry.isShuttingDown else { return false }
-            state.listener = listener
+            state.listener = poller.register(listener)
             state.port = port
             return true
         }
@@ -116,7 +116,8 @@ public final class HTTPServer: Sendable {
             accepting: while true {
                 switch Socket.accept(listener) {
                 case .accepted(let fd, let peer):
-                    guard registry.add(fd) else {
+                    guard registry.add(poller.register(fd)) else {
+                        poller.forget(fd)
                         close(fd)
                         continue
                     }

@@ -16,6 +16,12 @@ enum Interest: Sendable {
     case hangup
 }
 
+/// A socket as registered with the poller: its descriptor plus a token that changes when the number is reused.
+struct PolledSocket: Hashable, Sendable {
+    var fd: Int32
+    var token: UInt64
+}
+
 /// How a wait on a socket ended.
 enum Readiness: Sendable {
     /// The socket is ready for what was asked.
@@ -44,6 +50,7 @@ final class Poller: Sendable {
         var hangup: CheckedContinuation<Readiness, Never>?
         var isRegistered = false
         var isInterrupted = false
+        var token: UInt64 = 0
 
         var mask: UInt32 {
             var mask: UInt32 = 0
@@ -58,6 +65,7 @@ final class Poller: Sendable {
         var sockets: [Int32: Waiters] = [:]
         /// Deadlines of read waits that have one (idle keep-alive connections, slow request heads).
         var deadlines: [Int32: ContinuousClock.Instant] = [:]
+        var nextToken: UInt64 = 1
     }
 
     private let epollFD: Int32
@@ -142,10 +150,25 @@ final class Poller: Sendable {
         taken?.resume(returning: .interrupted)
     }
 
-    /// Resumes every waiter on `fd` with ``Readiness/interrupted``; later waits return at once until ``forget(_:)``.
-    func interrupt(_ fd: Int32) {
+    /// Starts tracking a new socket; the token lets ``interrupt(_:)`` ignore a later socket with the same number.
+    func register(_ fd: Int32) -> PolledSocket {
+        state.withLock { state in
+            let token = state.nextToken
+            state.nextToken += 1
+            state.sockets[fd] = Waiters(token: token)
+            state.deadlines[fd] = nil
+            return PolledSocket(fd: fd, token: token)
+        }
+    }
+
+    /// Resumes every waiter on the socket with ``Readiness/interrupted``, and makes later waits return at once.
+    ///
+    /// Lasts until ``forget(_:)``. Does nothing when the socket was already forgotten, since its number
+    /// may belong to a new connection by now.
+    func interrupt(_ socket: PolledSocket) {
+        let fd = socket.fd
         let resumed: [CheckedContinuation<Readiness, Never>] = state.withLock { state in
-            var waiters = state.sockets[fd] ?? Waiters()
+            guard var waiters = state.sockets[fd], waiters.token == socket.token else { return [] }
             waiters.isInterrupted = true
             let taken = [waiters.read, waiters.write, waiters.hangup].compactMap { $0 }
             waiters.read = nil

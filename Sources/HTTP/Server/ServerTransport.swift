@@ -38,6 +38,16 @@ struct PlainTransport: ServerTransport {
     func open(deadline: ContinuousClock.Instant) async throws {}
 
     func read(maxBytes: Int, deadline: ContinuousClock.Instant?) async throws -> [UInt8] {
+        while true {
+            if let bytes = try receive(maxBytes: maxBytes) { return bytes }
+            try Self.check(await poller.wait(fd, for: .read, deadline: deadline))
+        }
+    }
+
+    /// Reads once without waiting; `nil` when nothing is available yet.
+    ///
+    /// The buffer lives only for the call, so an idle connection waiting for its next request holds none.
+    private func receive(maxBytes: Int) throws -> [UInt8]? {
         var buffer = [UInt8](repeating: 0, count: maxBytes)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, maxBytes, 0) }
@@ -45,7 +55,7 @@ struct PlainTransport: ServerTransport {
             let code = errno
             if code == EINTR { continue }
             guard code == EAGAIN || code == EWOULDBLOCK else { throw TransportError.failed(errnoDescription(code)) }
-            try Self.check(await poller.wait(fd, for: .read, deadline: deadline))
+            return nil
         }
     }
 

@@ -42,18 +42,31 @@ final class TLSTransport: ServerTransport, @unchecked Sendable {  // Owned by on
 
     func read(maxBytes: Int, deadline: ContinuousClock.Instant?) async throws -> [UInt8] {
         guard let ssl else { return [] }
-        var buffer = [UInt8](repeating: 0, count: maxBytes)
         while true {
-            let count = buffer.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32(maxBytes)) }
-            if count > 0 { return Array(buffer[0..<Int(count)]) }
-            let error = SSL_get_error(ssl, count)
-            if error == SSL_ERROR_ZERO_RETURN { return [] }
-            if error == SSL_ERROR_SYSCALL {
-                ERR_clear_error()
-                return []  // The peer closed without close_notify; treat it as the end of the stream.
+            switch receive(ssl, maxBytes: maxBytes) {
+            case .bytes(let bytes): return bytes
+            case .wait(let error): try await waitFor(error, deadline: deadline)
             }
-            try await waitFor(error, deadline: deadline)
         }
+    }
+
+    private enum ReadAttempt {
+        case bytes([UInt8])
+        case wait(Int32)
+    }
+
+    /// Reads once without waiting; the buffer lives only for the call, so a waiting connection holds none.
+    private func receive(_ ssl: OpaquePointer, maxBytes: Int) -> ReadAttempt {
+        var buffer = [UInt8](repeating: 0, count: maxBytes)
+        let count = buffer.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32(maxBytes)) }
+        if count > 0 { return .bytes(Array(buffer[0..<Int(count)])) }
+        let error = SSL_get_error(ssl, count)
+        if error == SSL_ERROR_ZERO_RETURN { return .bytes([]) }
+        if error == SSL_ERROR_SYSCALL {
+            ERR_clear_error()
+            return .bytes([])  // The peer closed without close_notify; treat it as the end of the stream.
+        }
+        return .wait(error)
     }
 
     func write(_ bytes: [UInt8]) async throws {

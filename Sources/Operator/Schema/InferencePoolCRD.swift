@@ -13,6 +13,9 @@ public enum InferencePoolCRD {
     public static let shortName = "ipool"
     /// The file the CRD is written to, relative to the repository root.
     public static let path = "crds/inferencepools.poolpilot.dev.yaml"
+    /// Where the same CRD is written again for `kubectl apply -k manifests/`: kustomize loads no file
+    /// outside its folder, and a kustomization.yaml inside crds/ would break `kubectl apply -f crds/`.
+    public static let kustomizePath = "manifests/crd/inferencepools.poolpilot.dev.yaml"
 
     /// The whole object schema: apiVersion, kind, metadata, spec, status.
     public static let schema = SchemaNode.object(

@@ -34,13 +34,13 @@ import YAML
             String(contentsOf: root.appendingPathComponent("manifests/kustomization.yaml"), encoding: .utf8)
         )
         let resources = kustomization["resources"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        #expect(resources.contains("../crds"))
-        for resource in resources where resource.hasSuffix(".yaml") {
+        #expect(resources.contains("crd/inferencepools.poolpilot.dev.yaml"))
+        for resource in resources {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("manifests/\(resource)").path))
         }
-        let crds = try YAML.decode(
-            String(contentsOf: root.appendingPathComponent("crds/kustomization.yaml"), encoding: .utf8)
-        )
-        #expect(crds["resources"] == [.string(InferencePoolCRD.path.replacingOccurrences(of: "crds/", with: ""))])
+        // crds/ must stay a plain folder of objects: `kubectl apply -f crds/` sends every file in it.
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("crds/kustomization.yaml").path))
+        let copy = try String(contentsOf: root.appendingPathComponent(InferencePoolCRD.kustomizePath), encoding: .utf8)
+        #expect(copy == InferencePoolCRD.yamlText)
     }
 }
