@@ -108,21 +108,6 @@ public struct KubeClusterAccess: ClusterAccess {
         }
     }
 
-    /// Applies a merge patch; 409 becomes a conflict.
-    public func mergePatch(_ resource: OperatorResource, namespace: String?, name: String, _ patch: JSONValue)
-        async throws -> JSONValue
-    {
-        try await mappingConflicts {
-            try await client.patch(
-                JSONValue.self,
-                Self.descriptor(resource),
-                name: name,
-                namespace: namespace,
-                patch: .merge(patch)
-            )
-        }
-    }
-
     /// Creates the object.
     public func create(_ resource: OperatorResource, namespace: String?, _ object: JSONValue) async throws -> JSONValue
     {

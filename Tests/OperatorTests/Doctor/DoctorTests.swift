@@ -42,12 +42,6 @@ actor ReviewingCluster: ClusterAccess {
         )
     }
 
-    func mergePatch(_ resource: OperatorResource, namespace: String?, name: String, _ patch: JSONValue) async throws
-        -> JSONValue
-    {
-        try await inner.mergePatch(resource, namespace: namespace, name: name, patch)
-    }
-
     func create(_ resource: OperatorResource, namespace: String?, _ object: JSONValue) async throws -> JSONValue {
         guard resource == .selfSubjectAccessReviews else {
             return try await inner.create(resource, namespace: namespace, object)
