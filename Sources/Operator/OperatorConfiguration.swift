@@ -40,21 +40,35 @@ public struct OperatorConfiguration: Sendable, Equatable {
     public var context: String?
     /// Namespaces to watch; empty means all.
     public var namespaces: [String]
-    /// Whether to elect a leader on a Lease before reconciling. Default: false.
+    /// Whether to elect a leader on a Lease before reconciling.
+    ///
+    /// Default: false.
     public var leaderElect: Bool
-    /// The Lease name. Default: `poolpilot-leader`.
+    /// The Lease name.
+    ///
+    /// Default: `poolpilot-leader`.
     public var leaderElectionID: String
     /// The Lease namespace; `nil` means the pod's namespace in-cluster, else `default`.
     public var leaderElectionNamespace: String?
-    /// Concurrent reconciles. Default: 2.
+    /// Concurrent reconciles.
+    ///
+    /// Default: 2.
     public var workers: Int
-    /// Where `/metrics` listens; `nil` disables it. Default: `:8080`.
+    /// Where `/metrics` listens; `nil` disables it.
+    ///
+    /// Default: `:8080`.
     public var metricsBindAddress: BindAddress?
-    /// Where `/healthz` and `/readyz` listen; `nil` disables them. Default: `:8081`.
+    /// Where `/healthz` and `/readyz` listen; `nil` disables them.
+    ///
+    /// Default: `:8081`.
     public var healthProbeBindAddress: BindAddress?
-    /// `trace`, `debug`, `info`, `warning` or `error`. Default: `info`.
+    /// `trace`, `debug`, `info`, `warning` or `error`.
+    ///
+    /// Default: `info`.
     public var logLevel: String
-    /// `json` or `text`. Default: `json`.
+    /// `json` or `text`.
+    ///
+    /// Default: `json`.
     public var logFormat: String
 
     /// Creates a configuration with the defaults.

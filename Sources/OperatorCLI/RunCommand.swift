@@ -22,7 +22,10 @@ enum RunCommand {
                 """
         )
     ) { arguments in
-        let configuration = try RunOptions.configuration(from: arguments, environment: ProcessInfo.processInfo.environment)
+        let configuration = try RunOptions.configuration(
+            from: arguments,
+            environment: ProcessInfo.processInfo.environment
+        )
         let logger = Logger(
             label: "poolpilot",
             level: LogLevel(name: configuration.logLevel) ?? .info,
@@ -38,8 +41,11 @@ enum RunCommand {
                     try await Task.sleep(for: .milliseconds(200))
                 }
                 logger.info("shutdown requested")
+                runner.stop()
+                // The shutdown deadline: in-flight reconciles get this long before being cut.
+                try await Task.sleep(for: .seconds(25))
             }
-            // Whichever ends first (a signal, or the runner failing) stops the other.
+            // The runner returning (after a graceful stop or a failure) or the deadline ends both.
             try await group.next()
             group.cancelAll()
         }

@@ -37,6 +37,7 @@ let benchmarks: [Benchmark] = [
     RuntimeBenchmarks.reconcileRate,
     RuntimeBenchmarks.watchLatency,
     APIServerBenchmark.benchmark,
+    OperatorBenchmarks.plan,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -6,7 +6,9 @@ import Testing
 @Suite struct RunOptionsTests {
     static let spec = CommandSpec(name: "run", summary: "", options: RunOptions.options)
 
-    static func configuration(_ arguments: [String], environment: [String: String] = [:]) throws -> OperatorConfiguration {
+    static func configuration(_ arguments: [String], environment: [String: String] = [:]) throws
+        -> OperatorConfiguration
+    {
         try RunOptions.configuration(from: ParsedArguments(arguments, spec: spec), environment: environment)
     }
 

@@ -1,8 +1,12 @@
 /// Burst mode: jump at once when short-window demand far exceeds capacity.
 public struct BurstSpec: Codable, Sendable, Equatable {
-    /// Whether burst mode is on. Default: true.
+    /// Whether burst mode is on.
+    ///
+    /// Default: true.
     public var enabled: Bool
-    /// How many times current capacity short-window demand must reach to burst. Default: 2.
+    /// How many times current capacity short-window demand must reach to burst.
+    ///
+    /// Default: 2.
     public var factor: Double
 
     /// Creates a burst section.

@@ -8,9 +8,11 @@ public struct GPUSpec: Codable, Sendable, Equatable {
         case Pend
     }
 
-    /// The extended resource a replica asks for, e.g. `nvidia.com/gpu` or `nvidia.com/mig-3g.40gb`.
+    /// The extended resource a replica asks for such as `nvidia.com/gpu` or `nvidia.com/mig-3g.40gb`.
     public var resourceName: String
-    /// How many of `resourceName` each replica asks for. Default: 1.
+    /// How many of `resourceName` each replica asks for.
+    ///
+    /// Default: 1.
     public var count: Int
     /// Accepted GPU products, as GFD's `nvidia.com/gpu.product` label; empty accepts any.
     public var products: [String]
@@ -20,9 +22,13 @@ public struct GPUSpec: Codable, Sendable, Equatable {
     public var nodeSelector: [String: String]
     /// Extra tolerations added to the pods (the `nvidia.com/gpu` one is always added).
     public var tolerations: [Toleration]
-    /// What to do when capacity runs out. Default: `Hold`.
+    /// What to do when capacity runs out.
+    ///
+    /// Default: `Hold`.
     public var capacityPolicy: CapacityPolicy
-    /// Whether PoolPilot writes GPU placement into the Deployment's pod template. Default: true.
+    /// Whether PoolPilot writes GPU placement into the Deployment's pod template.
+    ///
+    /// Default: true.
     public var managePlacement: Bool
 
     /// Creates a GPU section.

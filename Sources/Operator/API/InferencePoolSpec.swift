@@ -6,7 +6,9 @@ public struct InferencePoolSpec: Codable, Sendable, Equatable {
     public var server: ServerKind
     /// The served model name, used to pick series when a server serves several models.
     public var model: String?
-    /// Fewest replicas while there is traffic. Default: 1.
+    /// Fewest replicas while there is traffic.
+    ///
+    /// Default: 1.
     public var minReplicas: Int
     /// Most replicas.
     public var maxReplicas: Int
@@ -15,7 +17,9 @@ public struct InferencePoolSpec: Codable, Sendable, Equatable {
     /// `kubectl scale ipool NAME --replicas N` sets it through the scale subresource; removing it
     /// (`kubectl patch ipool NAME --type merge -p '{"spec":{"replicas":null}}'`) resumes autoscaling.
     public var replicas: Int?
-    /// Stop all writes to the Deployment while still reporting status. Default: false.
+    /// Stop all writes to the Deployment while still reporting status.
+    ///
+    /// Default: false.
     public var paused: Bool
     /// Where and how often signals are read.
     public var metrics: MetricsSpec

@@ -129,7 +129,7 @@ public struct InferencePoolStatus: Codable, Sendable, Equatable {
 
 /// One signal's reading.
 public struct SignalStatus: Codable, Sendable, Equatable {
-    /// The signal's name, e.g. `waitingRequestsPerReplica`.
+    /// The signal's name such as `waitingRequestsPerReplica`.
     public var name: String
     /// The current value per replica; absent when the signal is missing.
     public var current: Double?
@@ -206,7 +206,7 @@ public struct ScalingRecord: Codable, Sendable, Equatable {
     public var from: Int
     /// Replicas after.
     public var to: Int
-    /// The event reason, e.g. `ScaledUp`.
+    /// The event reason such as `ScaledUp`.
     public var reason: String
     /// The engine's explanation.
     public var message: String

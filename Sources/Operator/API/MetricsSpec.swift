@@ -8,9 +8,13 @@ public struct MetricsSpec: Codable, Sendable, Equatable {
         case prometheus
     }
 
-    /// Where signals come from. Default: `scrape`.
+    /// Where signals come from.
+    ///
+    /// Default: `scrape`.
     public var source: Source
-    /// Seconds between two readings, which is also the reconcile period. Default: 5.
+    /// Seconds between two readings, which is also the reconcile period.
+    ///
+    /// Default: 5.
     public var intervalSeconds: Int
     /// How pods are scraped when `source` is `scrape`; absent means the server's defaults.
     public var scrape: ScrapeSpec?
@@ -86,9 +90,13 @@ public struct MetricsSpec: Codable, Sendable, Equatable {
 public struct ScrapeSpec: Codable, Sendable, Equatable {
     /// Container port serving metrics; absent means 8000 for vLLM and 8002 for Triton.
     public var port: Int?
-    /// HTTP path of the metrics endpoint. Default: `/metrics`.
+    /// HTTP path of the metrics endpoint.
+    ///
+    /// Default: `/metrics`.
     public var path: String
-    /// `http` or `https`. Default: `http`.
+    /// `http` or `https`.
+    ///
+    /// Default: `http`.
     public var scheme: String
 
     /// Creates a scrape section.
@@ -127,18 +135,23 @@ public struct ScrapeSpec: Codable, Sendable, Equatable {
                     maxLength: 256
                 )
             ),
-            ("scheme", .string("http or https.", enum: ["http", "https"], default: InferencePoolDefaults.scrapeScheme)),
+            (
+                "scheme",
+                .string("http or https.", enum: ["http", "https"], default: InferencePoolDefaults.scrapeScheme)
+            ),
         ]
     )
 }
 
 /// A Prometheus server that holds the pool's metrics.
 public struct PrometheusSpec: Codable, Sendable, Equatable {
-    /// Base URL of the Prometheus HTTP API, e.g. `http://prometheus.monitoring:9090`.
+    /// Base URL of the Prometheus HTTP API such as `http://prometheus.monitoring:9090`.
     public var url: String
     /// A Secret key in the pool's namespace holding a bearer token, if the server needs one.
     public var bearerTokenSecretRef: SecretKeyReference?
-    /// Accept any TLS certificate from the server. Default: false.
+    /// Accept any TLS certificate from the server.
+    ///
+    /// Default: false.
     public var insecureSkipTLSVerify: Bool
 
     /// Creates a Prometheus section.
@@ -206,7 +219,9 @@ public struct SecretKeyReference: Codable, Sendable, Equatable {
 
 /// The replica count held when signals keep failing.
 public struct FallbackSpec: Codable, Sendable, Equatable {
-    /// Consecutive failed readings before the fallback applies. Default: 3.
+    /// Consecutive failed readings before the fallback applies.
+    ///
+    /// Default: 3.
     public var failureThreshold: Int
     /// Replicas to hold while signals are missing.
     public var replicas: Int

@@ -16,7 +16,7 @@ public struct PoolCondition: Codable, Sendable, Equatable {
         case Conflict
     }
 
-    /// The condition type, e.g. `Ready`.
+    /// The condition type such as `Ready`.
     public var type: String
     /// `True`, `False` or `Unknown`.
     public var status: String

@@ -1,12 +1,18 @@
 /// When an idle pool may run no replicas at all, and what wakes it.
 public struct ScaleToZeroSpec: Codable, Sendable, Equatable {
-    /// Whether the pool may go to zero. Default: false.
+    /// Whether the pool may go to zero.
+    ///
+    /// Default: false.
     public var enabled: Bool
-    /// Seconds with no waiting or running requests before going to zero. Default: 300.
+    /// Seconds with no waiting or running requests before going to zero.
+    ///
+    /// Default: 300.
     public var idleSeconds: Int
     /// A PromQL query for requests waiting in front of the pool (a router or gateway queue).
     public var activationQuery: String?
-    /// Waiting requests, per `activationQuery`, that wake the pool at zero. Default: 1.
+    /// Waiting requests, per `activationQuery`, that wake the pool at zero.
+    ///
+    /// Default: 1.
     public var activationThreshold: Double
 
     /// Creates a scale-to-zero section.
@@ -27,7 +33,8 @@ public struct ScaleToZeroSpec: Codable, Sendable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled) ?? false
         idleSeconds =
-            try container.decodeIfPresent(Int.self, forKey: .idleSeconds) ?? InferencePoolDefaults.scaleToZeroIdleSeconds
+            try container.decodeIfPresent(Int.self, forKey: .idleSeconds)
+            ?? InferencePoolDefaults.scaleToZeroIdleSeconds
         activationQuery = try container.decodeIfPresent(String.self, forKey: .activationQuery)
         activationThreshold =
             try container.decodeIfPresent(Double.self, forKey: .activationThreshold)

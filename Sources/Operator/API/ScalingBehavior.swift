@@ -84,7 +84,11 @@ public struct ScalingRules: Codable, Sendable, Equatable {
                 ),
                 (
                     "policies",
-                    .array("Rate limits; each allows a change within its period.", of: ScalingPolicy.schema, maxItems: 10)
+                    .array(
+                        "Rate limits; each allows a change within its period.",
+                        of: ScalingPolicy.schema,
+                        maxItems: 10
+                    )
                 ),
                 (
                     "tolerance",

@@ -157,7 +157,10 @@ public struct CustomTarget: Codable, Sendable, Equatable {
         "A signal named by you. Give exactly one of metric (scraped from each pod) or query (PromQL "
             + "returning the pool's total; needs source prometheus).",
         [
-            ("name", .string("A short name shown in status and events.", pattern: "^[a-zA-Z][a-zA-Z0-9_]*$", maxLength: 63)),
+            (
+                "name",
+                .string("A short name shown in status and events.", pattern: "^[a-zA-Z][a-zA-Z0-9_]*$", maxLength: 63)
+            ),
             (
                 "metric",
                 .string(

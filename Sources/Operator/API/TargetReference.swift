@@ -1,8 +1,12 @@
 /// The Deployment a pool scales, in the pool's namespace.
 public struct TargetReference: Codable, Sendable, Equatable {
-    /// API version of the target. Default: `apps/v1`.
+    /// API version of the target.
+    ///
+    /// Default: `apps/v1`.
     public var apiVersion: String
-    /// Kind of the target; only `Deployment` is supported. Default: `Deployment`.
+    /// Kind of the target; only `Deployment` is supported.
+    ///
+    /// Default: `Deployment`.
     public var kind: String
     /// Name of the Deployment.
     public var name: String
@@ -29,7 +33,14 @@ public struct TargetReference: Codable, Sendable, Equatable {
             + "template's GPU placement.",
         [
             ("apiVersion", .string("API version of the target.", enum: ["apps/v1"], default: "apps/v1")),
-            ("kind", .string("Kind of the target. Only Deployment is supported.", enum: ["Deployment"], default: "Deployment")),
+            (
+                "kind",
+                .string(
+                    "Kind of the target. Only Deployment is supported.",
+                    enum: ["Deployment"],
+                    default: "Deployment"
+                )
+            ),
             ("name", .string("Name of the Deployment.", maxLength: 253).withMinLength(1)),
         ],
         required: ["name"]

@@ -2,7 +2,9 @@
 public struct Toleration: Codable, Sendable, Equatable, Hashable {
     /// The taint key matched; empty with `Exists` matches every taint.
     public var key: String?
-    /// `Exists` or `Equal`. Default: `Equal`.
+    /// `Exists` or `Equal`.
+    ///
+    /// Default: `Equal`.
     public var `operator`: String?
     /// The taint value matched with `Equal`.
     public var value: String?

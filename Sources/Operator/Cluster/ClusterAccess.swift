@@ -26,8 +26,6 @@ public protocol ClusterAccess: Sendable {
         replicas: Int,
         resourceVersion: String?
     ) async throws
-    /// Applies a JSON merge patch (RFC 7386) to the object.
-    func mergePatch(_ resource: OperatorResource, namespace: String?, name: String, _ patch: JSONValue) async throws -> JSONValue
     /// Creates an object.
     func create(_ resource: OperatorResource, namespace: String?, _ object: JSONValue) async throws -> JSONValue
 }
@@ -44,6 +42,8 @@ public enum OperatorError: Error, Sendable, CustomStringConvertible, Equatable {
     case unsupported(String)
     /// A pool that cannot be read as an InferencePool.
     case invalidObject(String)
+    /// This replica lost its leader Lease (named) and stopped; the process should exit.
+    case leadershipLost(String)
 
     /// Whether the error is a stale write.
     public var isConflict: Bool {
@@ -59,6 +59,7 @@ public enum OperatorError: Error, Sendable, CustomStringConvertible, Equatable {
         case .api(let what): return "api: \(what)"
         case .unsupported(let what): return "unsupported: \(what)"
         case .invalidObject(let what): return "invalid object: \(what)"
+        case .leadershipLost(let lease): return "leadership lost: lease \(lease)"
         }
     }
 }

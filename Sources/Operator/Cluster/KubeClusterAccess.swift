@@ -35,6 +35,7 @@ public struct KubeClusterAccess: ClusterAccess {
         }
     }
 
+    /// Reads one object; 404 gives `nil`.
     public func get(_ resource: OperatorResource, namespace: String?, name: String) async throws -> JSONValue? {
         do {
             return try await client.get(JSONValue.self, Self.descriptor(resource), name: name, namespace: namespace)
@@ -43,15 +44,24 @@ public struct KubeClusterAccess: ClusterAccess {
         }
     }
 
-    public func list(_ resource: OperatorResource, namespace: String?, labelSelector: String?) async throws -> [JSONValue] {
+    /// Lists every page; a 404 means the resource is not served.
+    public func list(_ resource: OperatorResource, namespace: String?, labelSelector: String?) async throws
+        -> [JSONValue]
+    {
         do {
             let options = ListOptions(labelSelector: labelSelector.flatMap { $0.isEmpty ? nil : $0 })
-            return try await client.listAll(JSONValue.self, Self.descriptor(resource), namespace: namespace, options: options).items
+            return try await client.listAll(
+                JSONValue.self,
+                Self.descriptor(resource),
+                namespace: namespace,
+                options: options
+            ).items
         } catch let error as KubeClientError where error.isNotFound {
             throw OperatorError.notServed(Self.descriptor(resource).description)
         }
     }
 
+    /// Replaces the object (PUT) with its resourceVersion; 409 becomes a conflict.
     public func update(_ resource: OperatorResource, _ object: JSONValue) async throws -> JSONValue {
         try await mappingConflicts {
             try await client.update(
@@ -63,6 +73,7 @@ public struct KubeClusterAccess: ClusterAccess {
         }
     }
 
+    /// Replaces the status subresource; 409 becomes a conflict.
     public func updateStatus(_ resource: OperatorResource, _ object: JSONValue) async throws -> JSONValue {
         try await mappingConflicts {
             try await client.update(
@@ -75,6 +86,7 @@ public struct KubeClusterAccess: ClusterAccess {
         }
     }
 
+    /// Writes the scale subresource: a conditional PUT with `resourceVersion`, else a merge patch.
     public func updateScale(
         _ resource: OperatorResource,
         namespace: String,
@@ -96,13 +108,9 @@ public struct KubeClusterAccess: ClusterAccess {
         }
     }
 
-    public func mergePatch(_ resource: OperatorResource, namespace: String?, name: String, _ patch: JSONValue) async throws -> JSONValue {
-        try await mappingConflicts {
-            try await client.patch(JSONValue.self, Self.descriptor(resource), name: name, namespace: namespace, patch: .merge(patch))
-        }
-    }
-
-    public func create(_ resource: OperatorResource, namespace: String?, _ object: JSONValue) async throws -> JSONValue {
+    /// Creates the object.
+    public func create(_ resource: OperatorResource, namespace: String?, _ object: JSONValue) async throws -> JSONValue
+    {
         try await client.create(object, Self.descriptor(resource), namespace: namespace)
     }
 }

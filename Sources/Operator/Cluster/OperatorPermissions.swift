@@ -1,5 +1,8 @@
 /// The API calls `poolpilot run` makes, which the RBAC in `manifests/rbac.yaml` must grant exactly.
 ///
+/// `get` on Secrets is only used for a pool's `metrics.prometheus.bearerTokenSecretRef`; remove that
+/// rule from the ClusterRole if no pool uses one.
+///
 /// The reconciler's calls are recorded in tests and must be a subset of ``clusterWide``; the
 /// runtime's informers add `list` and `watch` for each watched resource, its event recorder
 /// `create` and `patch` on Events, and leader election `get`, `create` and `update` on a Lease in
@@ -14,6 +17,7 @@ public enum OperatorPermissions {
         APICall("update", .deployments, subresource: "scale"),
         APICall("list", .pods), APICall("watch", .pods),
         APICall("list", .nodes), APICall("watch", .nodes),
+        APICall("get", .secrets),
         APICall("list", .horizontalPodAutoscalers), APICall("watch", .horizontalPodAutoscalers),
         APICall("list", .scaledObjects), APICall("watch", .scaledObjects),
         APICall("create", .events), APICall("patch", .events),

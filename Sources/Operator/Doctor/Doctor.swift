@@ -30,7 +30,9 @@ public enum Doctor {
         )
 
         var permissions: [(call: APICall, allowed: Bool)] = []
-        let calls = (OperatorPermissions.clusterWide.union(OperatorPermissions.leaderElection)).sorted { $0.description < $1.description }
+        let calls = (OperatorPermissions.clusterWide.union(OperatorPermissions.leaderElection)).sorted {
+            $0.description < $1.description
+        }
         for call in calls {
             permissions.append((call, await isAllowed(call, access: access)))
         }
@@ -72,7 +74,8 @@ public enum Doctor {
     /// Asks the API server whether this identity may make `call` (a SelfSubjectAccessReview).
     static func isAllowed(_ call: APICall, access: any ClusterAccess) async -> Bool {
         var attributes: [String: JSONValue] = [
-            "verb": .string(call.verb), "group": .string(call.resource.group), "resource": .string(call.resource.plural),
+            "verb": .string(call.verb), "group": .string(call.resource.group),
+            "resource": .string(call.resource.plural),
         ]
         if let subresource = call.subresource { attributes["subresource"] = .string(subresource) }
         let review: JSONValue = [

@@ -60,7 +60,8 @@ public enum DoctorChecks {
         }
         let conditions = crd.value(at: ["status", "conditions"])?.arrayValue ?? []
         let established = conditions.contains { $0["type"] == "Established" && $0["status"] == "True" }
-        var message = "\(InferencePoolCRD.name) is installed" + (established ? " and established" : " but not established yet")
+        var message =
+            "\(InferencePoolCRD.name) is installed" + (established ? " and established" : " but not established yet")
         if facts.hasGatewayInferencePool {
             message += "; the Gateway API's InferencePool is installed too, so address PoolPilot's as ipool"
         }
@@ -95,9 +96,15 @@ public enum DoctorChecks {
             ]
         }
         var findings = [
-            DoctorFinding("gpu-nodes", .ok, "\(gpuNodes.count) GPU nodes: \(gpuNodes.map(\.name).sorted().joined(separator: ", "))")
+            DoctorFinding(
+                "gpu-nodes",
+                .ok,
+                "\(gpuNodes.count) GPU nodes: \(gpuNodes.map(\.name).sorted().joined(separator: ", "))"
+            )
         ]
-        let unlabeled = gpuNodes.filter { $0.labels[NodeMatcher.productLabel] == nil || $0.labels[NodeMatcher.memoryLabel] == nil }
+        let unlabeled = gpuNodes.filter {
+            $0.labels[NodeMatcher.productLabel] == nil || $0.labels[NodeMatcher.memoryLabel] == nil
+        }
         if !unlabeled.isEmpty {
             findings.append(
                 DoctorFinding(
@@ -105,21 +112,28 @@ public enum DoctorChecks {
                     .warning,
                     "GPU nodes without GPU Feature Discovery labels: \(unlabeled.map(\.name).sorted().joined(separator: ", ")); "
                         + "pools that name products or minMemoryMiB cannot match them",
-                    fix: "enable gpu-feature-discovery (device plugin chart: gfd.enabled=true; GPU Operator: on by default)"
+                    fix:
+                        "enable gpu-feature-discovery (device plugin chart: gfd.enabled=true; GPU Operator: on by default)"
                 )
             )
         }
         let notReady = gpuNodes.filter { !$0.isReady || $0.isUnschedulable }
         if !notReady.isEmpty {
             findings.append(
-                DoctorFinding("gpu-nodes-ready", .warning, "GPU nodes not ready or cordoned: \(notReady.map(\.name).sorted().joined(separator: ", "))")
+                DoctorFinding(
+                    "gpu-nodes-ready",
+                    .warning,
+                    "GPU nodes not ready or cordoned: \(notReady.map(\.name).sorted().joined(separator: ", "))"
+                )
             )
         }
         return findings
     }
 
     static func devicePluginFinding(_ facts: Facts) -> DoctorFinding {
-        let plugins = facts.daemonSets.filter { ($0.value(at: ["metadata", "name"])?.stringValue ?? "").contains("nvidia-device-plugin") }
+        let plugins = facts.daemonSets.filter {
+            ($0.value(at: ["metadata", "name"])?.stringValue ?? "").contains("nvidia-device-plugin")
+        }
         guard !plugins.isEmpty else {
             return DoctorFinding(
                 "device-plugin",
@@ -130,7 +144,8 @@ public enum DoctorChecks {
         }
         var problems: [String] = []
         for plugin in plugins {
-            let name = "\(plugin.value(at: ["metadata", "namespace"])?.stringValue ?? "")/\(plugin.value(at: ["metadata", "name"])?.stringValue ?? "")"
+            let name =
+                "\(plugin.value(at: ["metadata", "namespace"])?.stringValue ?? "")/\(plugin.value(at: ["metadata", "name"])?.stringValue ?? "")"
             let desired = plugin.value(at: ["status", "desiredNumberScheduled"])?.integerValue ?? 0
             let ready = plugin.value(at: ["status", "numberReady"])?.integerValue ?? 0
             if desired == 0 || ready < desired { problems.append("\(name) has \(ready) of \(desired) pods ready") }
@@ -149,7 +164,9 @@ public enum DoctorChecks {
     static func autoscalerFindings(_ facts: Facts) -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
         for pool in facts.pools {
-            let others = facts.autoscalers.filter { $0.namespace == pool.namespace && $0.reference.targets(deployment: pool.spec.targetRef.name) }
+            let others = facts.autoscalers.filter {
+                $0.namespace == pool.namespace && $0.reference.targets(deployment: pool.spec.targetRef.name)
+            }
             for other in others {
                 findings.append(
                     DoctorFinding(
@@ -163,7 +180,13 @@ public enum DoctorChecks {
             }
         }
         if findings.isEmpty {
-            findings.append(DoctorFinding("autoscalers", .ok, "no other autoscaler targets a pool's Deployment (\(facts.pools.count) pools)"))
+            findings.append(
+                DoctorFinding(
+                    "autoscalers",
+                    .ok,
+                    "no other autoscaler targets a pool's Deployment (\(facts.pools.count) pools)"
+                )
+            )
         }
         return findings
     }

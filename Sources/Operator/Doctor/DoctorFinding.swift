@@ -10,7 +10,7 @@ public struct DoctorFinding: Sendable, Equatable {
         case failure
     }
 
-    /// The check's short name, e.g. `crd`.
+    /// The check's short name such as `crd`.
     public var check: String
     /// How it came out.
     public var level: Level

@@ -47,7 +47,8 @@ public struct NodeMatcher: Sendable, Equatable {
     func matchesMemory(_ node: NodeInfo) -> Bool {
         guard let minimum = gpu.minMemoryMiB else { return true }
         let migLabel = gpu.resourceName + ".memory"
-        let text = gpu.isMIGProfile ? (node.labels[migLabel] ?? node.labels[Self.memoryLabel]) : node.labels[Self.memoryLabel]
+        let text =
+            gpu.isMIGProfile ? (node.labels[migLabel] ?? node.labels[Self.memoryLabel]) : node.labels[Self.memoryLabel]
         guard let text, let memory = Int(text) else { return false }
         return memory >= minimum
     }

@@ -83,7 +83,8 @@ public struct TemplatePlacement: Sendable {
         let accepted = NodeMatcher(gpu: gpu).acceptedProductLabels
         if !accepted.isEmpty {
             expressions.append([
-                "key": .string(NodeMatcher.productLabel), "operator": "In", "values": .array(accepted.map { .string($0) }),
+                "key": .string(NodeMatcher.productLabel), "operator": "In",
+                "values": .array(accepted.map { .string($0) }),
             ])
         }
         if let minimum = gpu.minMemoryMiB {
@@ -96,7 +97,9 @@ public struct TemplatePlacement: Sendable {
     private func placeAffinity(in template: inout JSONValue, changes: inout [String]) {
         let path = ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"]
         let terms = template.value(at: path)?.arrayValue ?? []
-        let managedKeys: Set<String> = [NodeMatcher.productLabel, NodeMatcher.memoryLabel, gpu.resourceName + ".memory"]
+        let managedKeys: Set<String> = [
+            NodeMatcher.productLabel, NodeMatcher.memoryLabel, gpu.resourceName + ".memory",
+        ]
         let wanted = requiredExpressions
         guard !(terms.isEmpty && wanted.isEmpty) else { return }
 

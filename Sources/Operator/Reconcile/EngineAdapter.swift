@@ -22,14 +22,24 @@ public enum EngineAdapter {
     public static func policy(for spec: InferencePoolSpec) -> Scaling.ScalingPolicy {
         var signals: [SignalTarget] = []
         let targets = spec.targets
-        if let value = targets.waitingRequestsPerReplica { signals.append(SignalTarget(kind: .waitingRequests, target: value)) }
-        if let value = targets.runningRequestsPerReplica { signals.append(SignalTarget(kind: .runningRequests, target: value)) }
-        if let value = targets.kvCacheUtilization { signals.append(SignalTarget(kind: .kvCacheUtilization, target: value)) }
-        if let value = targets.gpuMemoryUtilization { signals.append(SignalTarget(kind: .gpuMemoryUtilization, target: value)) }
+        if let value = targets.waitingRequestsPerReplica {
+            signals.append(SignalTarget(kind: .waitingRequests, target: value))
+        }
+        if let value = targets.runningRequestsPerReplica {
+            signals.append(SignalTarget(kind: .runningRequests, target: value))
+        }
+        if let value = targets.kvCacheUtilization {
+            signals.append(SignalTarget(kind: .kvCacheUtilization, target: value))
+        }
+        if let value = targets.gpuMemoryUtilization {
+            signals.append(SignalTarget(kind: .gpuMemoryUtilization, target: value))
+        }
         if let value = targets.queueTimeSeconds { signals.append(SignalTarget(kind: .queueTimeSeconds, target: value)) }
         for custom in targets.custom {
             let source: SignalSource = custom.query == nil ? .pods : .pool
-            signals.append(SignalTarget(kind: .custom, target: custom.targetPerReplica, name: custom.name, source: source))
+            signals.append(
+                SignalTarget(kind: .custom, target: custom.targetPerReplica, name: custom.name, source: source)
+            )
         }
 
         let up = spec.behavior?.scaleUp
@@ -43,7 +53,10 @@ public enum EngineAdapter {
         }
         let zero = spec.scaleToZero.flatMap { zero in
             zero.enabled
-                ? ScaleToZeroPolicy(idleSeconds: Double(zero.idleSeconds), activationThreshold: zero.activationThreshold)
+                ? ScaleToZeroPolicy(
+                    idleSeconds: Double(zero.idleSeconds),
+                    activationThreshold: zero.activationThreshold
+                )
                 : nil
         }
         return Scaling.ScalingPolicy(
@@ -71,7 +84,11 @@ public enum EngineAdapter {
         if let window = rules.stabilizationWindowSeconds { result.stabilizationWindowSeconds = Double(window) }
         if let policies = rules.policies {
             result.policies = policies.map { policy in
-                RatePolicy(type: policy.type == .Pods ? .pods : .percent, value: policy.value, periodSeconds: Double(policy.periodSeconds))
+                RatePolicy(
+                    type: policy.type == .Pods ? .pods : .percent,
+                    value: policy.value,
+                    periodSeconds: Double(policy.periodSeconds)
+                )
             }
         }
         switch rules.selectPolicy {
@@ -89,7 +106,13 @@ public enum EngineAdapter {
     }
 
     /// The engine's view of one pod and its signals (`nil` signals when the pod was not scraped).
-    public static func podState(_ pod: PodInfo, signals: PodSignals?, observedAt: Double, targets: ScalingTargets, custom: [String: Double] = [:]) -> PodState {
+    public static func podState(
+        _ pod: PodInfo,
+        signals: PodSignals?,
+        observedAt: Double,
+        targets: ScalingTargets,
+        custom: [String: Double] = [:]
+    ) -> PodState {
         let phase = PodState.Phase(rawValue: pod.phase) ?? .unknown
         var pending: PodState.PendingReason?
         if phase == .pending {
@@ -118,7 +141,8 @@ public enum EngineAdapter {
             phase: phase,
             isReady: pod.isReady,
             readySince: seconds(pod.readySince),
-            isLoading: pod.nodeName != nil && !pod.isReady && !pod.isTerminating && phase != .failed && phase != .succeeded,
+            isLoading: pod.nodeName != nil && !pod.isReady && !pod.isTerminating && phase != .failed
+                && phase != .succeeded,
             isTerminating: pod.isTerminating,
             pendingReason: pending,
             signals: samples
@@ -151,8 +175,12 @@ public enum EngineAdapter {
                 proposedReplicas: proposal.replicas
             )
         }
-        let missing = decision.proposals.filter { $0.status != .ok && $0.status != .noReadyPods }.map { statusName($0.signal) }
-        let active = decision.condition("ScalingActive").map { $0.status == "True" } ?? decision.proposals.contains { $0.replicas != nil }
+        let missing = decision.proposals.filter { $0.status != .ok && $0.status != .noReadyPods }.map {
+            statusName($0.signal)
+        }
+        let active =
+            decision.condition("ScalingActive").map { $0.status == "True" }
+            ?? decision.proposals.contains { $0.replicas != nil }
         return EngineVerdict(
             desiredReplicas: decision.desiredReplicas,
             explanation: decision.explanation,

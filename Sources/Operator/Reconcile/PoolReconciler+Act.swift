@@ -7,6 +7,7 @@ extension PoolReconciler {
     /// The template write returns the Deployment's new resourceVersion, which the scale write then
     /// carries, so a change by anyone else in between fails with a conflict instead of being lost.
     func act(_ plan: ReconcilePlan, pool: PoolSnapshot, poolObject: JSONValue) async throws {
+        try beforeWrite()
         var scaleVersion = plan.replicaWrite?.resourceVersion
         if let template = plan.templateWrite {
             let written = try await access.update(.deployments, template)

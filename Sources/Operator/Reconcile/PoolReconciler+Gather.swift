@@ -17,13 +17,29 @@ extension PoolReconciler {
     func gather(pool: PoolSnapshot, key: String, at date: Date) async throws -> Gathered {
         let spec = pool.spec
         let deploymentObject = try await access.get(.deployments, namespace: pool.namespace, name: spec.targetRef.name)
-        let empty = GPUCapacity(matchingNodes: [], freeUnits: 0, freeGPUs: 0, scheduledReplicas: 0, pendingReplicas: 0, additionalReplicas: 0)
+        let empty = GPUCapacity(
+            matchingNodes: [],
+            freeUnits: 0,
+            freeGPUs: 0,
+            scheduledReplicas: 0,
+            pendingReplicas: 0,
+            additionalReplicas: 0
+        )
         guard let deploymentObject, SpecValidator.problems(in: spec).isEmpty else {
-            return Gathered(deployment: deploymentObject.map(DeploymentSnapshot.init), autoscalers: [], capacity: empty, decision: nil)
+            return Gathered(
+                deployment: deploymentObject.map(DeploymentSnapshot.init),
+                autoscalers: [],
+                capacity: empty,
+                decision: nil
+            )
         }
         let deployment = DeploymentSnapshot(object: deploymentObject)
 
-        var autoscalers = try await access.list(.horizontalPodAutoscalers, namespace: pool.namespace, labelSelector: nil)
+        var autoscalers = try await access.list(
+            .horizontalPodAutoscalers,
+            namespace: pool.namespace,
+            labelSelector: nil
+        )
         do {
             autoscalers += try await access.list(.scaledObjects, namespace: pool.namespace, labelSelector: nil)
         } catch OperatorError.notServed {
@@ -36,7 +52,11 @@ extension PoolReconciler {
         let allPods = try await access.list(.pods, namespace: nil, labelSelector: nil).map(PodInfo.init(json:))
         let capacity = GPUCapacity.compute(gpu: spec.gpu, nodes: nodes, pods: allPods, poolPods: poolPods)
 
-        let reading = await signals.read(key: key, spec: spec, pods: poolPods.filter { $0.isReady && !$0.isTerminating })
+        let reading = await signals.read(
+            key: key,
+            spec: spec,
+            pods: poolPods.filter { $0.isReady && !$0.isTerminating }
+        )
         let decision = decide(
             spec: spec,
             status: pool.status,
@@ -82,7 +102,8 @@ extension PoolReconciler {
             pods: states,
             poolSignals: reading.poolTotals.mapValues { SignalSample($0, observedAt: now) },
             failedSignals: reading.failedSignals,
-            gpuHeadroom: capacity.matchingNodes.isEmpty && capacity.scheduledReplicas == 0 ? nil : capacity.additionalReplicas
+            gpuHeadroom: capacity.matchingNodes.isEmpty && capacity.scheduledReplicas == 0
+                ? nil : capacity.additionalReplicas
         )
         let history = histories[key] ?? EngineAdapter.history(from: status)
         return DecisionEngine.decide(policy: EngineAdapter.policy(for: spec), state: state, history: history, now: now)

@@ -30,16 +30,20 @@ public actor PoolReconciler {
     let logger: Logger
     private let events: any EventSink
     private let clock: @Sendable () -> Date
+    let beforeWrite: @Sendable () throws -> Void
     var histories: [String: ScalingHistory] = [:]
 
-    /// Creates a reconciler; `clock` is injected so tests control time.
+    /// Creates a reconciler; `clock` is injected so tests control time, and `beforeWrite` runs before
+    /// any write (leader election passes a check that throws once this replica stops leading).
     public init(
         access: any ClusterAccess,
         signals: any SignalReader,
         events: any EventSink,
         logger: Logger = .disabled,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() },
+        beforeWrite: @escaping @Sendable () throws -> Void = {}
     ) {
+        self.beforeWrite = beforeWrite
         self.access = access
         self.signals = signals
         self.events = events
@@ -93,11 +97,18 @@ public actor PoolReconciler {
         let plan = ReconcilePlanner.plan(inputs)
         try await act(plan, pool: pool, poolObject: poolObject)
         log(plan, pool: pool)
-        if let decision = gathered.decision, plan.replicaWrite != nil || decision.desiredReplicas == decision.currentReplicas {
+        if let decision = gathered.decision,
+            plan.replicaWrite != nil || decision.desiredReplicas == decision.currentReplicas
+        {
             histories[key] = decision.history
         }
         for event in plan.events {
-            await events.record(event, namespace: namespace, name: name, uid: poolObject.value(at: ["metadata", "uid"])?.stringValue)
+            await events.record(
+                event,
+                namespace: namespace,
+                name: name,
+                uid: poolObject.value(at: ["metadata", "uid"])?.stringValue
+            )
         }
         return .requeueAfter(seconds: plan.requeueAfterSeconds)
     }
@@ -109,7 +120,10 @@ public actor PoolReconciler {
             "object.name": .string(pool.name),
         ]
         if !plan.templateChanges.isEmpty {
-            logger.info("patched pod template", fields.merging(["changes": .string(plan.templateChanges.joined(separator: "; "))]) { $1 })
+            logger.info(
+                "patched pod template",
+                fields.merging(["changes": .string(plan.templateChanges.joined(separator: "; "))]) { $1 }
+            )
         }
         if let write = plan.replicaWrite {
             let reason = plan.events.first { $0.reason == .ScaledUp || $0.reason == .ScaledDown }?.message ?? ""
@@ -121,7 +135,10 @@ public actor PoolReconciler {
             )
         }
         for event in plan.events where [.InvalidSpec, .Conflict, .ManualScale].contains(event.reason) {
-            logger.warning("pool needs attention", fields.merging(["reason": .string(event.reason.rawValue), "message": .string(event.message)]) { $1 })
+            logger.warning(
+                "pool needs attention",
+                fields.merging(["reason": .string(event.reason.rawValue), "message": .string(event.message)]) { $1 }
+            )
         }
     }
 

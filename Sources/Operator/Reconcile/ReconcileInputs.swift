@@ -51,7 +51,13 @@ public struct PoolSnapshot: Sendable {
     public var status: InferencePoolStatus
 
     /// Creates a snapshot.
-    public init(namespace: String, name: String, generation: Int64?, spec: InferencePoolSpec, status: InferencePoolStatus) {
+    public init(
+        namespace: String,
+        name: String,
+        generation: Int64?,
+        spec: InferencePoolSpec,
+        status: InferencePoolStatus
+    ) {
         self.namespace = namespace
         self.name = name
         self.generation = generation

@@ -47,7 +47,8 @@ extension ReconcilePlanner {
         if let hold = spec.replicas {
             let message =
                 "Held at \(hold) replicas by spec.replicas (kubectl scale ipool); remove it to resume autoscaling."
-            let explanation = hold == current ? message : "Scaled from \(current) to \(hold) replicas: a manual hold (spec.replicas)."
+            let explanation =
+                hold == current ? message : "Scaled from \(current) to \(hold) replicas: a manual hold (spec.replicas)."
             return ReplicaDecision(
                 desired: hold,
                 mayWrite: true,
@@ -90,21 +91,32 @@ extension ReconcilePlanner {
         status.waitingPerReplica = verdict?.signals.first { $0.name == "waitingRequestsPerReplica" }?.current
         status.gpuMemoryUtilization = verdict?.signals.first { $0.name == "gpuMemoryUtilization" }?.current
         if let error = inputs.metricsError {
-            let message = "Signals could not be read: \(error). Replicas are held; PoolPilot never scales down on missing signals."
+            let message =
+                "Signals could not be read: \(error). Replicas are held; PoolPilot never scales down on missing signals."
             conditions.set(.MetricsAvailable, false, reason: "MetricsUnavailable", message: message)
-            if conditions.turned(.MetricsAvailable, to: false) { events.append(PlannedEvent(.MetricsUnavailable, message)) }
+            if conditions.turned(.MetricsAvailable, to: false) {
+                events.append(PlannedEvent(.MetricsUnavailable, message))
+            }
         } else if let verdict, !verdict.missingSignals.isEmpty {
             let message =
                 "Missing signals: \(verdict.missingSignals.joined(separator: ", ")). \(verdict.explanation)"
             conditions.set(.MetricsAvailable, false, reason: "MetricsUnavailable", message: message)
-            if conditions.turned(.MetricsAvailable, to: false) { events.append(PlannedEvent(.MetricsUnavailable, message)) }
+            if conditions.turned(.MetricsAvailable, to: false) {
+                events.append(PlannedEvent(.MetricsUnavailable, message))
+            }
         } else if verdict != nil {
-            conditions.set(.MetricsAvailable, true, reason: "MetricsRead", message: "Every signal was read in the last interval.")
+            conditions.set(
+                .MetricsAvailable,
+                true,
+                reason: "MetricsRead",
+                message: "Every signal was read in the last interval."
+            )
         }
     }
 
     /// Sets CapacityAvailable from the GPU capacity and the verdict's capacity limit.
-    static func reportCapacity(_ inputs: ReconcileInputs, conditions: inout ConditionSet, events: inout [PlannedEvent]) {
+    static func reportCapacity(_ inputs: ReconcileInputs, conditions: inout ConditionSet, events: inout [PlannedEvent])
+    {
         let capacity = inputs.capacity
         let verdict = inputs.verdict
         let held = verdict?.limits.contains(.capacity) ?? false
@@ -114,26 +126,37 @@ extension ReconcilePlanner {
             var message =
                 "\(capacity.matchingNodes.count) matching GPU nodes can run \(capacity.schedulableReplicas) replicas "
                 + "(\(free) GPUs free)"
-            message += held ? "; replicas are capped there (capacityPolicy Hold)." : "; \(pending) replicas are pending."
+            message +=
+                held ? "; replicas are capped there (capacityPolicy Hold)." : "; \(pending) replicas are pending."
             if let why = capacity.pendingMessage { message += " Scheduler: \(why)" }
             if let explanation = verdict?.explanation, held { message += " " + explanation }
             conditions.set(.CapacityAvailable, false, reason: "CapacityExhausted", message: message)
-            if conditions.turned(.CapacityAvailable, to: false) { events.append(PlannedEvent(.CapacityExhausted, message)) }
+            if conditions.turned(.CapacityAvailable, to: false) {
+                events.append(PlannedEvent(.CapacityExhausted, message))
+            }
         } else {
             conditions.set(
                 .CapacityAvailable,
                 true,
                 reason: "CapacityAvailable",
-                message: "\(capacity.matchingNodes.count) matching GPU nodes can run \(capacity.schedulableReplicas) replicas (\(free) GPUs free)."
+                message:
+                    "\(capacity.matchingNodes.count) matching GPU nodes can run \(capacity.schedulableReplicas) replicas (\(free) GPUs free)."
             )
         }
     }
 
     /// Sets ScalingLimited from what limited the verdict.
     static func reportLimits(_ inputs: ReconcileInputs, conditions: inout ConditionSet, events: inout [PlannedEvent]) {
-        let limits = (inputs.verdict?.limits ?? []).filter { [.minReplicas, .maxReplicas, .capacity, .ratePolicy].contains($0) }
+        let limits = (inputs.verdict?.limits ?? []).filter {
+            [.minReplicas, .maxReplicas, .capacity, .ratePolicy].contains($0)
+        }
         guard let verdict = inputs.verdict, !limits.isEmpty, inputs.pool.spec.replicas == nil else {
-            conditions.set(.ScalingLimited, false, reason: "DesiredWithinRange", message: "The desired count is within limits.")
+            conditions.set(
+                .ScalingLimited,
+                false,
+                reason: "DesiredWithinRange",
+                message: "The desired count is within limits."
+            )
             return
         }
         let reason: String
@@ -144,6 +167,8 @@ extension ReconcilePlanner {
         default: reason = "ScaleRateLimited"
         }
         conditions.set(.ScalingLimited, true, reason: reason, message: verdict.explanation)
-        if conditions.turned(.ScalingLimited, to: true) { events.append(PlannedEvent(.ScaleLimited, verdict.explanation)) }
+        if conditions.turned(.ScalingLimited, to: true) {
+            events.append(PlannedEvent(.ScaleLimited, verdict.explanation))
+        }
     }
 }

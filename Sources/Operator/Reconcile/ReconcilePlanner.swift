@@ -67,7 +67,13 @@ public enum ReconcilePlanner {
             events.append(PlannedEvent(.ManualScale, message))
             appendHistory(
                 &status,
-                ScalingRecord(time: inputs.now, from: last.to, to: deployment.specReplicas, reason: "ManualScale", message: message)
+                ScalingRecord(
+                    time: inputs.now,
+                    from: last.to,
+                    to: deployment.specReplicas,
+                    reason: "ManualScale",
+                    message: message
+                )
             )
         }
 
@@ -76,23 +82,43 @@ public enum ReconcilePlanner {
         reportCapacity(inputs, conditions: &conditions, events: &events)
 
         let decision = replicaDecision(inputs, deployment: deployment, conflicting: conflicting)
-        conditions.set(.Conflict, decision.conflict != nil, reason: decision.conflict == nil ? "NoConflict" : "ConflictingAutoscaler", message: decision.conflict ?? "No other autoscaler targets the Deployment.")
+        conditions.set(
+            .Conflict,
+            decision.conflict != nil,
+            reason: decision.conflict == nil ? "NoConflict" : "ConflictingAutoscaler",
+            message: decision.conflict ?? "No other autoscaler targets the Deployment."
+        )
         if let conflict = decision.conflict, conditions.turned(.Conflict, to: true) {
             events.append(PlannedEvent(.Conflict, conflict))
         }
-        conditions.set(.ScalingActive, decision.isActive, reason: decision.activeReason, message: decision.activeMessage)
+        conditions.set(
+            .ScalingActive,
+            decision.isActive,
+            reason: decision.activeReason,
+            message: decision.activeMessage
+        )
         reportLimits(inputs, conditions: &conditions, events: &events)
 
         status.desiredReplicas = decision.desired
         if let desired = decision.desired, decision.mayWrite, desired != deployment.specReplicas {
-            plan.replicaWrite = .init(from: deployment.specReplicas, to: desired, resourceVersion: deployment.resourceVersion)
+            plan.replicaWrite = .init(
+                from: deployment.specReplicas,
+                to: desired,
+                resourceVersion: deployment.resourceVersion
+            )
             let reason: EventReason = desired > deployment.specReplicas ? .ScaledUp : .ScaledDown
             let message = decision.explanation
             events.append(PlannedEvent(reason, message))
             status.lastScaleTime = inputs.now
             appendHistory(
                 &status,
-                ScalingRecord(time: inputs.now, from: deployment.specReplicas, to: desired, reason: reason.rawValue, message: message)
+                ScalingRecord(
+                    time: inputs.now,
+                    from: deployment.specReplicas,
+                    to: desired,
+                    reason: reason.rawValue,
+                    message: message
+                )
             )
         }
 
@@ -101,7 +127,8 @@ public enum ReconcilePlanner {
             .Ready,
             isReady,
             reason: isReady ? "ReplicasReady" : "NoReadyReplicas",
-            message: "\(deployment.readyReplicas) of \(deployment.specReplicas) replicas of \(deployment.name) are ready."
+            message:
+                "\(deployment.readyReplicas) of \(deployment.specReplicas) replicas of \(deployment.name) are ready."
         )
         return finish(plan, status: status, conditions: conditions, events: events)
     }

@@ -10,7 +10,9 @@ public enum SpecValidator {
         problems += signalProblems(spec)
         problems += gpuProblems(spec.gpu)
         if spec.targetRef.kind != "Deployment" || spec.targetRef.apiVersion != "apps/v1" {
-            problems.append("targetRef must name an apps/v1 Deployment, not \(spec.targetRef.apiVersion) \(spec.targetRef.kind)")
+            problems.append(
+                "targetRef must name an apps/v1 Deployment, not \(spec.targetRef.apiVersion) \(spec.targetRef.kind)"
+            )
         }
         return problems
     }
@@ -23,13 +25,19 @@ public enum SpecValidator {
             problems.append("minReplicas (\(spec.minReplicas)) must not exceed maxReplicas (\(spec.maxReplicas))")
         }
         if let hold = spec.replicas, hold < 0 || hold > spec.maxReplicas {
-            problems.append("replicas (a manual hold of \(hold)) must be between 0 and maxReplicas (\(spec.maxReplicas))")
+            problems.append(
+                "replicas (a manual hold of \(hold)) must be between 0 and maxReplicas (\(spec.maxReplicas))"
+            )
         }
         if spec.minReplicas == 0 && spec.scaleToZero?.enabled != true {
             problems.append("minReplicas 0 needs scaleToZero.enabled, which says what wakes the pool")
         }
-        if let fallback = spec.metrics.fallback, fallback.replicas < spec.minReplicas || fallback.replicas > spec.maxReplicas {
-            problems.append("metrics.fallback.replicas (\(fallback.replicas)) must be between minReplicas and maxReplicas")
+        if let fallback = spec.metrics.fallback,
+            fallback.replicas < spec.minReplicas || fallback.replicas > spec.maxReplicas
+        {
+            problems.append(
+                "metrics.fallback.replicas (\(fallback.replicas)) must be between minReplicas and maxReplicas"
+            )
         }
         if spec.metrics.intervalSeconds < 1 { problems.append("metrics.intervalSeconds must be at least 1") }
         return problems
@@ -68,7 +76,9 @@ public enum SpecValidator {
             } else if custom.metric != nil && isPrometheus {
                 problems.append("targets.custom \(custom.name) names a scraped metric but metrics.source is prometheus")
             }
-            if !(custom.targetPerReplica > 0) { problems.append("targets.custom \(custom.name) needs a target above 0") }
+            if !(custom.targetPerReplica > 0) {
+                problems.append("targets.custom \(custom.name) needs a target above 0")
+            }
         }
         if let zero = spec.scaleToZero, zero.enabled {
             if zero.activationQuery == nil { problems.append("scaleToZero.activationQuery is required when enabled") }
@@ -86,7 +96,9 @@ public enum SpecValidator {
             problems.append("gpu.resourceName \(gpu.resourceName) is not a MIG profile such as nvidia.com/mig-3g.40gb")
         }
         if gpu.resourceName == "nvidia.com/gpu.shared" && gpu.count > 1 {
-            problems.append("a time-sliced GPU (nvidia.com/gpu.shared) gives no more memory for count above 1; use count 1")
+            problems.append(
+                "a time-sliced GPU (nvidia.com/gpu.shared) gives no more memory for count above 1; use count 1"
+            )
         }
         for toleration in gpu.tolerations where toleration.operator == "Exists" && toleration.value != nil {
             problems.append("a toleration with operator Exists must not set a value (key \(toleration.key ?? ""))")

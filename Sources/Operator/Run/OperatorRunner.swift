@@ -23,17 +23,15 @@ public final class OperatorRunner: Sendable {
     private let client: KubeClient
     private let registry = MetricsRegistry()
     private let ready = Atomic<Bool>(false)
+    private let leading = Atomic<Bool>(false)
+    private let lost = Atomic<Bool>(false)
+    private let stopRequested = Atomic<Bool>(false)
     private let boundPorts = Mutex<[String: Int]>([:])
 
     /// Creates a runner, loading the kubeconfig (or in-cluster configuration) now.
     ///
-    /// - Throws: `KubeClientError.configuration` when no usable configuration is found, and
-    ///   ``OperatorError/unsupported(_:)`` for `--leader-elect`, which needs the runtime's leader
-    ///   election (not in this build).
+    /// - Throws: `KubeClientError.configuration` when no usable configuration is found.
     public init(configuration: OperatorConfiguration, logger: Logger) throws {
-        if configuration.leaderElect {
-            throw OperatorError.unsupported("--leader-elect: leader election is not in this build; run one replica")
-        }
         self.configuration = configuration
         self.logger = logger
         let clientConfiguration = try ClientConfiguration.load(
@@ -43,23 +41,55 @@ public final class OperatorRunner: Sendable {
         client = KubeClient(configuration: clientConfiguration)
     }
 
+    /// Asks ``run()`` to shut down gracefully: stop taking work, finish in-flight reconciles,
+    /// release the Lease (so another replica leads at once), and return.
+    public func stop() {
+        stopRequested.store(true, ordering: .relaxed)
+    }
+
+    /// Whether ``stop()`` was asked for or the lease was lost.
+    private var isStopping: Bool {
+        stopRequested.load(ordering: .relaxed) || lost.load(ordering: .relaxed)
+    }
+
+    /// Whether this replica leads and reconciles (always, once started, without leader election).
+    public var isLeading: Bool {
+        leading.load(ordering: .relaxed)
+    }
+
     /// The ports the endpoints listen on, by endpoint (`health`, `metrics`), once started.
     public var ports: [String: Int] {
         boundPorts.withLock { $0 }
     }
 
-    /// Runs until the calling task is cancelled, then stops taking work and finishes in-flight
-    /// reconciles.
+    /// Runs until ``stop()`` (graceful) or until the calling task is cancelled (abrupt: in-flight
+    /// requests are aborted and the Lease is left to expire).
+    ///
+    /// - Throws: ``OperatorError/leadershipLost(_:)`` when this replica lost its Lease.
     public func run() async throws {
         let access = KubeClusterAccess(client: client)
         let httpClient = HTTPClient()
+        let metrics = try await RuntimeMetrics.register(in: registry)
+        let elector = makeElector(metrics: metrics)
+        let leadership = elector?.status
+        let recorder = EventRecorder(
+            sink: KubeEventSink(client: client, metrics: metrics),
+            controller: "poolpilot.dev/operator",
+            instance: ProcessInfo.processInfo.hostName,
+            leadership: leadership,
+            logger: logger,
+            metrics: metrics
+        )
         let reconciler = PoolReconciler(
             access: access,
-            signals: PodScraper(client: httpClient),
-            events: ClusterEventSink(access: access),
-            logger: logger
+            signals: SignalRouter(
+                scraper: PodScraper(client: httpClient),
+                prometheus: PrometheusReader(access: access, client: httpClient)
+            ),
+            events: RecorderEventSink(recorder: recorder),
+            logger: logger,
+            beforeWrite: { try leadership?.ensureLeading() }
         )
-        let metrics = try await RuntimeMetrics.register(in: registry)
         let controller = Controller(
             name: "inferencepool",
             kind: InferencePoolCRD.kind,
@@ -73,7 +103,9 @@ public final class OperatorRunner: Sendable {
         logger.info(
             "operator started",
             [
-                "namespaces": .string(configuration.namespaces.isEmpty ? "all" : configuration.namespaces.joined(separator: ",")),
+                "namespaces": .string(
+                    configuration.namespaces.isEmpty ? "all" : configuration.namespaces.joined(separator: ",")
+                ),
                 "workers": .integer(configuration.workers),
                 "server": .string(client.configuration.server),
             ]
@@ -81,15 +113,48 @@ public final class OperatorRunner: Sendable {
 
         let index = PoolIndexStore()
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await controller.run() }
-            for watcher in watchers(index: index, controller: controller) {
-                group.addTask { await watcher.run() }
+            if let elector {
+                group.addTask {
+                    if await elector.run() == .lost {
+                        self.logger.error(
+                            "leadership lost; stopping",
+                            ["lease": .string(self.configuration.leaderElectionID)]
+                        )
+                        self.lost.store(true, ordering: .relaxed)
+                        await controller.stop()
+                    }
+                }
             }
             group.addTask {
+                // Followers keep their watches warm and reconcile nothing until they lead.
+                while let leadership, !leadership.isLeading, !Task.isCancelled, !self.isStopping {
+                    try? await Task.sleep(for: .milliseconds(250))
+                }
+                guard !Task.isCancelled, !self.isStopping else { return }
+                self.leading.store(true, ordering: .relaxed)
+                await controller.run()
+                self.leading.store(false, ordering: .relaxed)
+            }
+            group.addTask {
+                // Watchers run in their own group so a graceful stop can end them alone.
+                await withTaskGroup(of: Void.self) { watching in
+                    for watcher in self.watchers(index: index, controller: controller) {
+                        watching.addTask { await watcher.run() }
+                    }
+                    watching.addTask {
+                        while !Task.isCancelled && !self.isStopping { try? await Task.sleep(for: .milliseconds(250)) }
+                    }
+                    await watching.next()
+                    watching.cancelAll()
+                }
+            }
+            group.addTask { await recorder.run() }
+            group.addTask {
                 // Ready once pools can be listed: the API server answers and the CRD is installed.
-                while !Task.isCancelled {
+                while !Task.isCancelled && !self.isStopping {
                     let namespace = self.configuration.namespaces.first
-                    let listed = (try? await access.list(.inferencePools, namespace: namespace, labelSelector: nil)) != nil
+                    let listed =
+                        (try? await access.list(.inferencePools, namespace: namespace, labelSelector: nil)) != nil
                     if listed {
                         self.ready.store(true, ordering: .relaxed)
                         return
@@ -97,17 +162,41 @@ public final class OperatorRunner: Sendable {
                     try? await Task.sleep(for: .seconds(1))
                 }
             }
-            // Cancellation is shutdown: stop the queue so in-flight reconciles finish, then return.
             group.addTask {
-                while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+                // A stop, a lost lease or cancellation: drain the queue, then release the lease.
+                while !Task.isCancelled && !self.isStopping {
+                    try? await Task.sleep(for: .milliseconds(250))
+                }
                 await controller.stop()
+                recorder.stop()
+                elector?.stop()
             }
+            // A lost lease ends everything (the process exits and Kubernetes restarts it, as with
+            // controller-runtime): every child above watches isStopping.
             await group.waitForAll()
         }
         for server in servers { await server.shutdown(deadline: 5) }
         httpClient.shutdown()
         await client.shutdown()
         logger.info("operator stopped")
+        if self.lost.load(ordering: .relaxed) { throw OperatorError.leadershipLost(configuration.leaderElectionID) }
+    }
+
+    /// The leader elector for `--leader-elect`, or `nil`.
+    private func makeElector(metrics: RuntimeMetrics) -> LeaderElector? {
+        guard configuration.leaderElect else { return nil }
+        let namespace = configuration.leaderElectionNamespace ?? client.defaultNamespace
+        let election = LeaderElectionConfiguration(
+            namespace: namespace.isEmpty ? "default" : namespace,
+            name: configuration.leaderElectionID,
+            identity: LeaderElectionConfiguration.defaultIdentity()
+        )
+        return LeaderElector(
+            configuration: election,
+            lock: KubeLeaseLock(client: client, namespace: election.namespace, name: election.name, metrics: metrics),
+            logger: logger,
+            metrics: metrics
+        )
     }
 
     static func reconcile(_ request: ReconcileRequest, reconciler: PoolReconciler) async throws -> ReconcileOutcome {
@@ -157,21 +246,47 @@ public final class OperatorRunner: Sendable {
             guard let address else { continue }
             let server = HTTPServer(configuration: HTTPServerConfiguration(host: address.host, port: address.port)) {
                 request in
-                await Self.respond(to: request, ready: self.ready.load(ordering: .relaxed), registry: self.registry)
+                await Self.respond(
+                    to: request,
+                    ready: self.ready.load(ordering: .relaxed),
+                    leading: self.leading.load(ordering: .relaxed),
+                    registry: self.registry
+                )
             }
             let port = try await server.start()
             boundPorts.withLock { $0[name] = port }
-            logger.info("endpoint listening", ["endpoint": .string(name), "address": .string("\(address.host):\(port)")])
+            logger.info(
+                "endpoint listening",
+                ["endpoint": .string(name), "address": .string("\(address.host):\(port)")]
+            )
             servers.append(server)
         }
         return servers
     }
 
     /// The answer of the health and metrics endpoints to `request`.
-    public static func respond(to request: HTTPServerRequest, ready: Bool, registry: MetricsRegistry) async -> HTTPServerResponse {
+    ///
+    /// `/readyz` turns ready once pools can be listed (so rolling updates of the operator proceed);
+    /// `/readyz/leader` answers 200 only on the replica that leads, for a Service or a person.
+    public static func respond(
+        to request: HTTPServerRequest,
+        ready: Bool,
+        leading: Bool = true,
+        registry: MetricsRegistry
+    ) async -> HTTPServerResponse {
         switch request.path {
+        case "/readyz/leader":
+            return HTTPServerResponse(
+                status: leading ? 200 : 503,
+                headers: ["Content-Type": "text/plain"],
+                body: .bytes(Array((leading ? "leading\n" : "following\n").utf8))
+            )
         case "/healthz":
-            return HTTPServerResponse(status: 200, headers: ["Content-Type": "text/plain"], body: .bytes(Array("ok\n".utf8)))
+            return HTTPServerResponse(
+                status: 200,
+                headers: ["Content-Type": "text/plain"],
+                body: .bytes(Array("ok\n".utf8))
+            )
         case "/readyz":
             return HTTPServerResponse(
                 status: ready ? 200 : 503,
@@ -180,7 +295,11 @@ public final class OperatorRunner: Sendable {
             )
         case "/metrics":
             let text = await registry.exposition()
-            return HTTPServerResponse(status: 200, headers: ["Content-Type": MetricsRegistry.contentType], body: .bytes(Array(text.utf8)))
+            return HTTPServerResponse(
+                status: 200,
+                headers: ["Content-Type": MetricsRegistry.contentType],
+                body: .bytes(Array(text.utf8))
+            )
         default:
             return HTTPServerResponse(status: 404, body: .bytes(Array("not found\n".utf8)))
         }

@@ -44,7 +44,10 @@ struct ResourceWatcher: Sendable {
                 continue
             } catch {
                 if Task.isCancelled { return }
-                logger.debug("watch failed", ["resource": .string(descriptor.description), "error": .string("\(error)")])
+                logger.debug(
+                    "watch failed",
+                    ["resource": .string(descriptor.description), "error": .string("\(error)")]
+                )
             }
             try? await sleep(backoff)
             backoff = min(backoff * 2, 30)

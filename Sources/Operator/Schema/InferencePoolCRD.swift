@@ -48,7 +48,10 @@ public enum InferencePoolCRD {
     ]
 
     private static func column(_ name: String, _ type: String, _ path: String, _ description: String) -> ManifestValue {
-        .map([("description", .string(description)), ("jsonPath", .string(path)), ("name", .string(name)), ("type", .string(type))])
+        .map([
+            ("description", .string(description)), ("jsonPath", .string(path)), ("name", .string(name)),
+            ("type", .string(type)),
+        ])
     }
 
     /// The CRD as an ordered manifest.

@@ -84,7 +84,8 @@ extension ManifestValue {
         let allowedFirst = first.properties.isAlphabetic || first == "/" || first == "."
         guard allowedFirst, text.last != " ", text.last != ":" else { return false }
         let allowed = text.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._/-+ ()',;=<>".unicodeScalars.contains(scalar)
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "._/-+ ()',;=<>".unicodeScalars.contains(scalar)
         }
         return allowed && !text.contains("  ") && !text.contains(" #")
     }

@@ -21,10 +21,14 @@ extension SchemaNode {
         }
         if !required.isEmpty { members.append(("required", .list(required.map { .string($0) }))) }
         members.append(("type", .string(kind.rawValue)))
-        if !listMapKeys.isEmpty { members.append(("x-kubernetes-list-map-keys", .list(listMapKeys.map { .string($0) }))) }
+        if !listMapKeys.isEmpty {
+            members.append(("x-kubernetes-list-map-keys", .list(listMapKeys.map { .string($0) })))
+        }
         if let listType { members.append(("x-kubernetes-list-type", .string(listType))) }
         if !rules.isEmpty {
-            let rendered: [ManifestValue] = rules.map { .map([("message", .string($0.message)), ("rule", .string($0.rule))]) }
+            let rendered: [ManifestValue] = rules.map {
+                .map([("message", .string($0.message)), ("rule", .string($0.rule))])
+            }
             members.append(("x-kubernetes-validations", .list(rendered)))
         }
         return .map(members)

@@ -6,8 +6,8 @@ import Metrics
 /// The last page of each pod is kept so counter-based signals (Triton's queue time) are rates
 /// over the interval. A pod that does not answer within the timeout, answers with a non-2xx
 /// status, or serves a page that does not parse is left out of the reading: its signals are
-/// missing, never zero. Only `metrics.source: scrape` is read here; a pool whose source is
-/// `prometheus` gets a reading whose error says so (see docs/inferencepool.md).
+/// missing, never zero. Only `metrics.source: scrape` pools are read here; ``SignalRouter`` sends
+/// `prometheus` pools to ``PrometheusReader``.
 public actor PodScraper: SignalReader {
     private let client: HTTPClient
     private let timeoutSeconds: Double
@@ -39,7 +39,7 @@ public actor PodScraper: SignalReader {
     /// Scrapes every pod with an IP concurrently and turns the pages into signals.
     public func read(key: String, spec: InferencePoolSpec, pods: [PodInfo]) async -> SignalReading {
         guard spec.metrics.source == .scrape else {
-            return SignalReading(error: "metrics.source prometheus is not supported by this build; use scrape")
+            return SignalReading(error: "the pod scraper reads only metrics.source scrape")
         }
         let customMetrics = spec.targets.custom.compactMap { target in target.metric.map { (target.name, $0) } }
         let profile = Self.profile(for: spec)
@@ -90,7 +90,9 @@ public actor PodScraper: SignalReader {
         return reading
     }
 
-    private static func fetch(client: HTTPClient, url: String, timeout: Double, pod: String) async -> (String, [UInt8]?, String?) {
+    private static func fetch(client: HTTPClient, url: String, timeout: Double, pod: String) async -> (
+        String, [UInt8]?, String?
+    ) {
         let request = HTTPRequest(url: url, headers: ["Accept": ExpositionFormats.acceptHeader], timeout: timeout)
         guard let response = try? await client.execute(request), (200..<300).contains(response.status) else {
             return (pod, nil, nil)

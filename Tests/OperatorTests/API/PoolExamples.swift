@@ -55,7 +55,13 @@ enum PoolExamples {
             minMemoryMiB: 40960,
             nodeSelector: ["pool": "inference"],
             tolerations: [
-                Toleration(key: "dedicated", operator: "Equal", value: "llm", effect: "NoExecute", tolerationSeconds: 60)
+                Toleration(
+                    key: "dedicated",
+                    operator: "Equal",
+                    value: "llm",
+                    effect: "NoExecute",
+                    tolerationSeconds: 60
+                )
             ],
             capacityPolicy: .Pend,
             managePlacement: true

@@ -13,7 +13,8 @@ import YAML
         return try YAML.decodeDocuments(String(contentsOf: url, encoding: .utf8))
     }
 
-    @Test(arguments: files) func `each sample pool decodes, validates and targets its Deployment`(_ file: String) throws {
+    @Test(arguments: files) func `each sample pool decodes, validates and targets its Deployment`(_ file: String) throws
+    {
         let documents = try Self.documents(file)
         let pool = try #require(documents.first { $0["kind"] == "InferencePool" })
         let deployment = try #require(documents.first { $0["kind"] == "Deployment" })
@@ -32,7 +33,9 @@ import YAML
         let url = TestPaths.repositoryRoot.appendingPathComponent(InferencePoolCRD.path)
         let decoded = try YAML.decode(String(contentsOf: url, encoding: .utf8))
         #expect(decoded.value(at: ["spec", "names", "shortNames"]) == ["ipool"])
-        let schema = decoded.value(at: ["spec", "versions"])?[0]?.value(at: ["schema", "openAPIV3Schema", "properties", "spec"])
+        let schema = decoded.value(at: ["spec", "versions"])?[0]?.value(at: [
+            "schema", "openAPIV3Schema", "properties", "spec",
+        ])
         #expect(schema?["required"] == ["targetRef", "server", "maxReplicas", "targets"])
         #expect(schema?.value(at: ["properties", "gpu", "properties", "capacityPolicy", "enum"]) == ["Hold", "Pend"])
     }

@@ -98,7 +98,8 @@ import YAML
     }
 
     @Test func `a minimal spec decodes to the schema's defaults`() throws {
-        let minimal = #"{"targetRef":{"name":"web"},"server":"triton","maxReplicas":4,"targets":{"queueTimeSeconds":1}}"#
+        let minimal =
+            #"{"targetRef":{"name":"web"},"server":"triton","maxReplicas":4,"targets":{"queueTimeSeconds":1}}"#
         let spec = try JSONDecoder().decode(InferencePoolSpec.self, from: Data(minimal.utf8))
         let schema = InferencePoolSpec.schema
         #expect(schema.property("minReplicas")?.defaultValue == .integer(Int64(spec.minReplicas)))

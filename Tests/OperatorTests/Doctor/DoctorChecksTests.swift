@@ -30,7 +30,12 @@ import YAML
         var bare = Self.gpuNode
         bare.name = "gpu-1"
         bare.labels = [:]
-        let hpa = AutoscalerReference(kind: "HorizontalPodAutoscaler", name: "llama", targetKind: "Deployment", targetName: "llama")
+        let hpa = AutoscalerReference(
+            kind: "HorizontalPodAutoscaler",
+            name: "llama",
+            targetKind: "Deployment",
+            targetName: "llama"
+        )
         let facts = DoctorChecks.Facts(
             crd: nil,
             access: [(APICall("update", .deployments, subresource: "scale"), false)],
@@ -50,7 +55,9 @@ import YAML
     }
 
     @Test func `no GPU nodes is a failure`() {
-        let findings = DoctorChecks.findings(DoctorChecks.Facts(crd: Self.crd, nodes: [NodeInfo(name: "cpu", allocatable: ["cpu": 8])]))
+        let findings = DoctorChecks.findings(
+            DoctorChecks.Facts(crd: Self.crd, nodes: [NodeInfo(name: "cpu", allocatable: ["cpu": 8])])
+        )
         #expect(findings.contains { $0.check == "gpu-nodes" && $0.level == .failure })
     }
 }

@@ -26,16 +26,26 @@ actor ReviewingCluster: ClusterAccess {
         try await inner.updateStatus(resource, object)
     }
 
-    func updateScale(_ resource: OperatorResource, namespace: String, name: String, replicas: Int, resourceVersion: String?) async throws {
-        try await inner.updateScale(resource, namespace: namespace, name: name, replicas: replicas, resourceVersion: resourceVersion)
-    }
-
-    func mergePatch(_ resource: OperatorResource, namespace: String?, name: String, _ patch: JSONValue) async throws -> JSONValue {
-        try await inner.mergePatch(resource, namespace: namespace, name: name, patch)
+    func updateScale(
+        _ resource: OperatorResource,
+        namespace: String,
+        name: String,
+        replicas: Int,
+        resourceVersion: String?
+    ) async throws {
+        try await inner.updateScale(
+            resource,
+            namespace: namespace,
+            name: name,
+            replicas: replicas,
+            resourceVersion: resourceVersion
+        )
     }
 
     func create(_ resource: OperatorResource, namespace: String?, _ object: JSONValue) async throws -> JSONValue {
-        guard resource == .selfSubjectAccessReviews else { return try await inner.create(resource, namespace: namespace, object) }
+        guard resource == .selfSubjectAccessReviews else {
+            return try await inner.create(resource, namespace: namespace, object)
+        }
         let denied = object.value(at: ["spec", "resourceAttributes", "subresource"]) == "scale"
         var answer = object
         answer["status"] = ["allowed": .bool(!denied)]
@@ -44,7 +54,9 @@ actor ReviewingCluster: ClusterAccess {
 }
 
 @Suite struct DoctorTests {
-    @Test func `reads the cluster and reports the missing CRD, the denied verb and the lone device plugin gap`() async throws {
+    @Test func `reads the cluster and reports the missing CRD, the denied verb and the lone device plugin gap`()
+        async throws
+    {
         let cluster = try await ClusterFixtures.cluster()
         let findings = await Doctor.run(access: ReviewingCluster(cluster))
         let byCheck = Dictionary(findings.map { ($0.check, $0) }, uniquingKeysWith: { first, _ in first })

@@ -10,7 +10,10 @@ import YAML
 ///
 /// The cluster runs without its simulated components, so the test plays kubelet: it creates a GPU
 /// node and the Deployment's pods with kubectl and serves their metrics from a loopback server.
-@Suite(.serialized, .enabled(if: Kubectl.isAvailable && FileManager.default.fileExists(atPath: TestPaths.poolpilotBinary.path)))
+@Suite(
+    .serialized,
+    .enabled(if: Kubectl.isAvailable && FileManager.default.fileExists(atPath: TestPaths.poolpilotBinary.path))
+)
 struct OperatorEndToEndTests {
     static let page = """
         # TYPE vllm:num_requests_waiting gauge
@@ -67,24 +70,39 @@ struct OperatorEndToEndTests {
     static func install(_ kubectl: Kubectl, metricsPort: Int) async throws {
         let root = TestPaths.repositoryRoot.path
         _ = try await Self.kubectl(kubectl, ["apply", "-f", "\(root)/crds/inferencepools.poolpilot.dev.yaml"])
-        _ = try await Self.kubectl(kubectl, ["wait", "--for", "condition=established", "crd/inferencepools.poolpilot.dev"])
+        _ = try await Self.kubectl(
+            kubectl,
+            ["wait", "--for", "condition=established", "crd/inferencepools.poolpilot.dev"]
+        )
         kubectl.clearCache()
         _ = try await Self.kubectl(kubectl, ["apply", "-f", "\(root)/manifests/samples/vllm-llama.yaml"])
         let scrape = #"{"spec":{"metrics":{"scrape":{"port":\#(metricsPort),"path":"/metrics"}}}}"#
         _ = try await Self.kubectl(kubectl, ["patch", "ipool", "llama-8b", "--type", "merge", "-p", scrape])
         _ = try await Self.kubectl(kubectl, ["apply", "-f", "-"], stdin: node)
-        let nodeStatus = #"{"status":{"allocatable":{"nvidia.com/gpu":"8","cpu":"96"},"conditions":[{"type":"Ready","status":"True"}]}}"#
-        _ = try await Self.kubectl(kubectl, ["patch", "node", "gpu-0", "--subresource=status", "--type", "merge", "-p", nodeStatus])
+        let nodeStatus =
+            #"{"status":{"allocatable":{"nvidia.com/gpu":"8","cpu":"96"},"conditions":[{"type":"Ready","status":"True"}]}}"#
+        _ = try await Self.kubectl(
+            kubectl,
+            ["patch", "node", "gpu-0", "--subresource=status", "--type", "merge", "-p", nodeStatus]
+        )
         for index in 0..<2 {
             _ = try await Self.kubectl(kubectl, ["apply", "-f", "-"], stdin: pod(index))
-            let podStatus = #"{"status":{"phase":"Running","podIP":"127.0.0.1","conditions":[{"type":"Ready","status":"True","lastTransitionTime":"2026-12-04T15:00:00Z"}]}}"#
-            _ = try await Self.kubectl(kubectl, ["patch", "pod", "llama-8b-\(index)", "--subresource=status", "--type", "merge", "-p", podStatus])
+            let podStatus =
+                #"{"status":{"phase":"Running","podIP":"127.0.0.1","conditions":[{"type":"Ready","status":"True","lastTransitionTime":"2026-12-04T15:00:00Z"}]}}"#
+            _ = try await Self.kubectl(
+                kubectl,
+                ["patch", "pod", "llama-8b-\(index)", "--subresource=status", "--type", "merge", "-p", podStatus]
+            )
         }
     }
 
     @Test func `scales the sample on served metrics and tells the story through kubectl`() async throws {
         let metrics = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0)) { _ in
-            HTTPServerResponse(status: 200, headers: ["Content-Type": "text/plain; version=0.0.4"], body: .bytes(Array(Self.page.utf8)))
+            HTTPServerResponse(
+                status: 200,
+                headers: ["Content-Type": "text/plain; version=0.0.4"],
+                body: .bytes(Array(Self.page.utf8))
+            )
         }
         let metricsPort = try await metrics.start()
         var options = EmbeddedCluster.Options()
@@ -105,10 +123,14 @@ struct OperatorEndToEndTests {
 
                 // 2 ready pods with 12 waiting each against a target of 4: 6 replicas.
                 let scaled = try await Self.eventually(60) {
-                    try await Self.kubectl(kubectl, ["get", "deploy", "llama-8b", "-o", "jsonpath={.spec.replicas}"]) == "6"
+                    try await Self.kubectl(kubectl, ["get", "deploy", "llama-8b", "-o", "jsonpath={.spec.replicas}"])
+                        == "6"
                 }
                 #expect(scaled)
-                let affinity = try await Self.kubectl(kubectl, ["get", "deploy", "llama-8b", "-o", "jsonpath={.spec.template.spec.affinity}"])
+                let affinity = try await Self.kubectl(
+                    kubectl,
+                    ["get", "deploy", "llama-8b", "-o", "jsonpath={.spec.template.spec.affinity}"]
+                )
                 #expect(affinity.contains("nvidia.com/gpu.product"))
 
                 let table = try await Self.kubectl(kubectl, ["get", "ipool", "llama-8b"])
@@ -116,7 +138,9 @@ struct OperatorEndToEndTests {
                 let row = table.split(separator: "\n").last.map { $0.split(separator: " ").map(String.init) } ?? []
                 #expect(Array(row.prefix(6)) == ["llama-8b", "vllm", "llama-8b", "1", "8", "6"])
 
-                let status = try YAML.decode(try await Self.kubectl(kubectl, ["get", "ipool", "llama-8b", "-o", "json"]))["status"]
+                let status = try YAML.decode(
+                    try await Self.kubectl(kubectl, ["get", "ipool", "llama-8b", "-o", "json"])
+                )["status"]
                 let decoded = try #require(status).decode(InferencePoolStatus.self)
                 #expect(decoded.condition(.ScalingActive)?.status == "True")
                 #expect(decoded.condition(.MetricsAvailable)?.status == "True")
@@ -128,6 +152,24 @@ struct OperatorEndToEndTests {
                 #expect(described.contains("ScaledUp"))
                 #expect(described.contains("PlacementPatched"))
                 #expect(described.contains("waitingRequests is at 12 per replica"))
+
+                // kubectl scale on the pool is a manual hold through its scale subresource.
+                _ = try await Self.kubectl(kubectl, ["scale", "ipool", "llama-8b", "--replicas", "2"])
+                let held = try await Self.eventually(30) {
+                    try await Self.kubectl(kubectl, ["get", "deploy", "llama-8b", "-o", "jsonpath={.spec.replicas}"])
+                        == "2"
+                }
+                #expect(held)
+                let activeReason = try await Self.kubectl(
+                    kubectl,
+                    [
+                        "get", "ipool", "llama-8b", "-o",
+                        "jsonpath={.status.conditions[?(@.type==\"ScalingActive\")].reason}",
+                    ]
+                )
+                #expect(activeReason == "ManualHold")
+                let clear = #"{"spec":{"replicas":null}}"#
+                _ = try await Self.kubectl(kubectl, ["patch", "ipool", "llama-8b", "--type", "merge", "-p", clear])
 
                 // An HPA on the same Deployment: the pool reports the conflict and stops writing.
                 let hpa = """
@@ -142,13 +184,62 @@ struct OperatorEndToEndTests {
                     """
                 _ = try await Self.kubectl(kubectl, ["apply", "-f", "-"], stdin: hpa)
                 let conflicted = try await Self.eventually(30) {
-                    let json = try await Self.kubectl(kubectl, ["get", "ipool", "llama-8b", "-o", "jsonpath={.status.conditions[?(@.type==\"Conflict\")].status}"])
+                    let json = try await Self.kubectl(
+                        kubectl,
+                        [
+                            "get", "ipool", "llama-8b", "-o",
+                            "jsonpath={.status.conditions[?(@.type==\"Conflict\")].status}",
+                        ]
+                    )
                     return json == "True"
                 }
                 #expect(conflicted)
-                #expect(try await Self.kubectl(kubectl, ["describe", "ipool", "llama-8b"]).contains("HorizontalPodAutoscaler llama-hpa"))
+                #expect(
+                    try await Self.kubectl(kubectl, ["describe", "ipool", "llama-8b"]).contains(
+                        "HorizontalPodAutoscaler llama-hpa"
+                    )
+                )
             }
         }
         await metrics.shutdown()
+    }
+
+    @Test func `two replicas share a lease: one leads, the other takes over when it stops`() async throws {
+        var options = EmbeddedCluster.Options()
+        options.extraArguments = ["--no-components"]
+        try await EmbeddedCluster.with(options) { cluster in
+            var configuration = OperatorConfiguration(
+                kubeconfig: cluster.kubeconfigPath.path,
+                namespaces: ["default"],
+                leaderElect: true,
+                leaderElectionNamespace: "default",
+                metricsBindAddress: nil,
+                healthProbeBindAddress: nil
+            )
+            configuration.leaderElectionID = "poolpilot-test"
+            let first = try OperatorRunner(configuration: configuration, logger: .disabled)
+            let second = try OperatorRunner(configuration: configuration, logger: .disabled)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await first.run() }
+                group.addTask { try await second.run() }
+                defer { group.cancelAll() }
+                let oneLeads = try await Self.eventually(30) { first.isLeading != second.isLeading }
+                #expect(oneLeads)
+                let (leader, follower) = first.isLeading ? (first, second) : (second, first)
+
+                // A graceful stop releases the lease, so the follower leads well before the 15 s
+                // lease duration would have let it take over an abandoned lease.
+                leader.stop()
+                let tookOver = try await Self.eventually(10) { follower.isLeading }
+                #expect(tookOver)
+                #expect(!leader.isLeading)
+                let kubectl = Kubectl(cluster: cluster)
+                let holder = try await Self.kubectl(
+                    kubectl,
+                    ["get", "lease", "poolpilot-test", "-o", "jsonpath={.spec.holderIdentity}"]
+                )
+                #expect(!holder.isEmpty)
+            }
+        }
     }
 }

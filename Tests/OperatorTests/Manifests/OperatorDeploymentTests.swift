@@ -30,7 +30,9 @@ import YAML
 
     @Test func `the kustomization installs the CRD and every manifest`() throws {
         let root = TestPaths.repositoryRoot
-        let kustomization = try YAML.decode(String(contentsOf: root.appendingPathComponent("manifests/kustomization.yaml"), encoding: .utf8))
+        let kustomization = try YAML.decode(
+            String(contentsOf: root.appendingPathComponent("manifests/kustomization.yaml"), encoding: .utf8)
+        )
         let resources = kustomization["resources"]?.arrayValue?.compactMap(\.stringValue) ?? []
         #expect(resources.contains("crd/inferencepools.poolpilot.dev.yaml"))
         for resource in resources {

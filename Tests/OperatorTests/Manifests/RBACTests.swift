@@ -37,8 +37,14 @@ import YAML
     @Test func `the ClusterRole grants exactly the operator's cluster calls`() throws {
         let role = try #require(try Self.documents().first { $0["kind"] == "ClusterRole" })
         let granted = Self.granted(by: role["rules"]?.arrayValue ?? [])
-        #expect(granted.subtracting(OperatorPermissions.clusterWide).map(\.description).sorted() == [], "granted but unused")
-        #expect(OperatorPermissions.clusterWide.subtracting(granted).map(\.description).sorted() == [], "used but not granted")
+        #expect(
+            granted.subtracting(OperatorPermissions.clusterWide).map(\.description).sorted() == [],
+            "granted but unused"
+        )
+        #expect(
+            OperatorPermissions.clusterWide.subtracting(granted).map(\.description).sorted() == [],
+            "used but not granted"
+        )
     }
 
     @Test func `leader election is granted only in the operator namespace`() throws {
@@ -49,9 +55,20 @@ import YAML
 
     @Test func `every call a reconcile makes is granted`() async throws {
         let cluster = try await ClusterFixtures.cluster()
-        await cluster.put(.horizontalPodAutoscalers, ["kind": "HorizontalPodAutoscaler", "metadata": ["name": "x", "namespace": "default"], "spec": ["scaleTargetRef": ["name": "web"]]])
+        await cluster.put(
+            .horizontalPodAutoscalers,
+            [
+                "kind": "HorizontalPodAutoscaler", "metadata": ["name": "x", "namespace": "default"],
+                "spec": ["scaleTargetRef": ["name": "web"]],
+            ]
+        )
         let signals = TableSignals { PodSignals(pod: $0, queueDepth: 12) }
-        let reconciler = PoolReconciler(access: cluster, signals: signals, events: EventLog(), clock: ClusterFixtures.clock)
+        let reconciler = PoolReconciler(
+            access: cluster,
+            signals: signals,
+            events: EventLog(),
+            clock: ClusterFixtures.clock
+        )
         _ = try await reconciler.reconcile(namespace: "default", name: "llama-8b")
         let made = Set(await cluster.calls)
         #expect(made.contains(APICall("update", .deployments, subresource: "scale")))

@@ -70,10 +70,17 @@ import Testing
         tainted.name = "tainted"
         tainted.taints.append(NodeInfo.Taint(key: "dedicated", value: "training", effect: "NoSchedule"))
         let gpu = GPUSpec(products: ["NVIDIA-H100-80GB-HBM3", "NVIDIA-L4"], minMemoryMiB: 40000)
-        let capacity = GPUCapacity.compute(gpu: gpu, nodes: [Self.h100, Self.l4Shared, cordoned, tainted], pods: [], poolPods: [])
+        let capacity = GPUCapacity.compute(
+            gpu: gpu,
+            nodes: [Self.h100, Self.l4Shared, cordoned, tainted],
+            pods: [],
+            poolPods: []
+        )
         #expect(capacity.matchingNodes == ["h100-a"])
         var tolerant = gpu
-        tolerant.tolerations = [Toleration(key: "dedicated", operator: "Equal", value: "training", effect: "NoSchedule")]
+        tolerant.tolerations = [
+            Toleration(key: "dedicated", operator: "Equal", value: "training", effect: "NoSchedule")
+        ]
         let more = GPUCapacity.compute(gpu: tolerant, nodes: [Self.h100, tainted], pods: [], poolPods: [])
         #expect(more.matchingNodes == ["h100-a", "tainted"])
     }

@@ -10,11 +10,15 @@ import YAML
             "template": [
                 "metadata": ["labels": ["app": "llama"]],
                 "spec": [
-                    "containers": [["name": "vllm", "image": "vllm/vllm-openai:v0.11.0", "resources": ["requests": ["cpu": "4"]]]],
+                    "containers": [
+                        ["name": "vllm", "image": "vllm/vllm-openai:v0.11.0", "resources": ["requests": ["cpu": "4"]]]
+                    ],
                     "affinity": [
                         "nodeAffinity": [
                             "requiredDuringSchedulingIgnoredDuringExecution": [
-                                "nodeSelectorTerms": [["matchExpressions": [["key": "zone", "operator": "In", "values": ["a"]]]]]
+                                "nodeSelectorTerms": [
+                                    ["matchExpressions": [["key": "zone", "operator": "In", "values": ["a"]]]]
+                                ]
                             ]
                         ]
                     ],
@@ -33,7 +37,9 @@ import YAML
         #expect(pod["containers"]?[0]?.value(at: ["resources", "requests", "cpu"]) == "4")
         #expect(pod["nodeSelector"] == ["pool": "llm"])
         #expect(pod["tolerations"] == [["key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"]])
-        let terms = pod.value(at: ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"])
+        let terms = pod.value(at: [
+            "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms",
+        ])
         let expressions = try #require(terms?[0]?["matchExpressions"]?.arrayValue)
         #expect(expressions.count == 3)
         #expect(expressions[0]["key"] == "zone")
@@ -52,7 +58,10 @@ import YAML
 
     @Test func `an integer limit equal to the count is not rewritten`() {
         var deployment = Self.bareDeployment
-        deployment.setPath(["spec", "template", "spec", "containers"], [["name": "vllm", "resources": ["limits": ["nvidia.com/gpu": 1]]]])
+        deployment.setPath(
+            ["spec", "template", "spec", "containers"],
+            [["name": "vllm", "resources": ["limits": ["nvidia.com/gpu": 1]]]]
+        )
         deployment.setPath(["spec", "template", "spec", "tolerations"], [["operator": "Exists"]])
         deployment.setPath(["spec", "template", "spec", "affinity"], nil)
         let changes = TemplatePlacement(gpu: GPUSpec()).placed(deployment).changes
@@ -63,9 +72,16 @@ import YAML
         var deployment = Self.bareDeployment
         deployment.setPath(
             ["spec", "template", "spec", "containers"],
-            [["name": "triton", "resources": ["limits": ["nvidia.com/gpu": "1"], "requests": ["nvidia.com/gpu": "1"]]]]
+            [
+                [
+                    "name": "triton",
+                    "resources": ["limits": ["nvidia.com/gpu": "1"], "requests": ["nvidia.com/gpu": "1"]],
+                ]
+            ]
         )
-        let (placed, changes) = TemplatePlacement(gpu: GPUSpec(resourceName: "nvidia.com/mig-3g.40gb")).placed(deployment)
+        let (placed, changes) = TemplatePlacement(gpu: GPUSpec(resourceName: "nvidia.com/mig-3g.40gb")).placed(
+            deployment
+        )
         let resources = try #require(placed.value(at: ["spec", "template", "spec", "containers"])?[0]?["resources"])
         #expect(resources["limits"] == ["nvidia.com/mig-3g.40gb": "1"])
         #expect(resources["requests"] == ["nvidia.com/mig-3g.40gb": "1"])

@@ -6,10 +6,13 @@ import Testing
 @Suite struct EngineAdapterTests {
     @Test func `maps targets and behavior onto the engine policy`() {
         let policy = EngineAdapter.policy(for: PoolExamples.fullSpec)
-        #expect(policy.signals.map(\.name) == [
-            "waitingRequests", "runningRequests", "kvCacheUtilization", "gpuMemoryUtilization", "queueTimeSeconds", "tokens",
-            "gateway",
-        ])
+        #expect(
+            policy.signals.map(\.name) == [
+                "waitingRequests", "runningRequests", "kvCacheUtilization", "gpuMemoryUtilization", "queueTimeSeconds",
+                "tokens",
+                "gateway",
+            ]
+        )
         #expect(policy.signals.last?.source == .pool)
         #expect(policy.behavior?.scaleDown.selectPolicy == .min)
         #expect(policy.behavior?.scaleDown.policies == [RatePolicy(type: .percent, value: 50, periodSeconds: 60)])

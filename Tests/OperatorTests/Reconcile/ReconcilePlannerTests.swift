@@ -43,7 +43,10 @@ import YAML
         deployment: DeploymentSnapshot? = deployment(),
         autoscalers: [AutoscalerReference] = [],
         capacity: GPUCapacity = roomy,
-        verdict: EngineVerdict? = EngineVerdict(desiredReplicas: 4, explanation: "Waiting requests per replica are 8 against a target of 4, so 2 replicas become 4."),
+        verdict: EngineVerdict? = EngineVerdict(
+            desiredReplicas: 4,
+            explanation: "Waiting requests per replica are 8 against a target of 4, so 2 replicas become 4."
+        ),
         metricsError: String? = nil
     ) -> ReconcileInputs {
         ReconcileInputs(
@@ -79,7 +82,9 @@ import YAML
         #expect(plan.templateWrite == nil)
         #expect(plan.events.map(\.reason) == [.InvalidSpec])
         #expect(plan.status.condition(.Ready)?.reason == "InvalidSpec")
-        #expect(plan.status.condition(.Ready)?.message.contains("minReplicas (9) must not exceed maxReplicas (8)") == true)
+        #expect(
+            plan.status.condition(.Ready)?.message.contains("minReplicas (9) must not exceed maxReplicas (8)") == true
+        )
     }
 
     @Test func `the same invalid spec is not announced twice`() {
@@ -101,7 +106,12 @@ import YAML
     }
 
     @Test func `an HPA on the same Deployment is a conflict and replicas are left alone`() {
-        let hpa = AutoscalerReference(kind: "HorizontalPodAutoscaler", name: "llama-hpa", targetKind: "Deployment", targetName: "llama")
+        let hpa = AutoscalerReference(
+            kind: "HorizontalPodAutoscaler",
+            name: "llama-hpa",
+            targetKind: "Deployment",
+            targetName: "llama"
+        )
         let other = AutoscalerReference(kind: "ScaledObject", name: "web", targetKind: "Deployment", targetName: "web")
         let plan = ReconcilePlanner.plan(Self.inputs(autoscalers: [hpa, other]))
         #expect(plan.replicaWrite == nil)
@@ -112,7 +122,14 @@ import YAML
     }
 
     @Test func `capacity Hold reports exhausted capacity and the limit`() {
-        let full = GPUCapacity(matchingNodes: ["a"], freeUnits: 0, freeGPUs: 0, scheduledReplicas: 2, pendingReplicas: 0, additionalReplicas: 0)
+        let full = GPUCapacity(
+            matchingNodes: ["a"],
+            freeUnits: 0,
+            freeGPUs: 0,
+            scheduledReplicas: 2,
+            pendingReplicas: 0,
+            additionalReplicas: 0
+        )
         let verdict = EngineVerdict(
             desiredReplicas: 2,
             explanation: "Signals ask for 4 replicas but the matching GPU nodes can run only 2.",
@@ -127,9 +144,22 @@ import YAML
     }
 
     @Test func `capacity Pend writes beyond capacity and reports pending replicas`() {
-        let full = GPUCapacity(matchingNodes: ["a"], freeUnits: 0, freeGPUs: 0, scheduledReplicas: 2, pendingReplicas: 0, additionalReplicas: 0)
-        let verdict = EngineVerdict(desiredReplicas: 4, explanation: "Scaled to 4; 2 will pend until nodes are added.", pendingForCapacity: 2)
-        let plan = ReconcilePlanner.plan(Self.inputs(spec: Self.spec { $0.gpu.capacityPolicy = .Pend }, capacity: full, verdict: verdict))
+        let full = GPUCapacity(
+            matchingNodes: ["a"],
+            freeUnits: 0,
+            freeGPUs: 0,
+            scheduledReplicas: 2,
+            pendingReplicas: 0,
+            additionalReplicas: 0
+        )
+        let verdict = EngineVerdict(
+            desiredReplicas: 4,
+            explanation: "Scaled to 4; 2 will pend until nodes are added.",
+            pendingForCapacity: 2
+        )
+        let plan = ReconcilePlanner.plan(
+            Self.inputs(spec: Self.spec { $0.gpu.capacityPolicy = .Pend }, capacity: full, verdict: verdict)
+        )
         #expect(plan.replicaWrite?.to == 4)
         #expect(plan.status.condition(.CapacityAvailable)?.message.contains("2 replicas are pending") == true)
         #expect(plan.events.map(\.reason).contains(.CapacityExhausted))
@@ -153,7 +183,13 @@ import YAML
     }
 
     @Test func `a paused pool reads but never writes`() {
-        let plan = ReconcilePlanner.plan(Self.inputs(spec: Self.spec { $0.paused = true; $0.gpu.managePlacement = true }))
+        let plan = ReconcilePlanner.plan(
+            Self.inputs(
+                spec: Self.spec {
+                    $0.paused = true; $0.gpu.managePlacement = true
+                }
+            )
+        )
         #expect(plan.replicaWrite == nil)
         #expect(plan.templateWrite == nil)
         #expect(plan.status.condition(.ScalingActive)?.reason == "Paused")
@@ -163,11 +199,19 @@ import YAML
     @Test func `a hand-made scale is noticed once and kept as the starting point`() {
         var status = InferencePoolStatus()
         status.scalingHistory = [ScalingRecord(time: "t", from: 1, to: 2, reason: "ScaledUp", message: "m")]
-        let verdict = EngineVerdict(desiredReplicas: 5, explanation: "Within tolerance; 5 replicas stay.", limits: [.tolerance])
-        let plan = ReconcilePlanner.plan(Self.inputs(status: status, deployment: Self.deployment(replicas: 5), verdict: verdict))
+        let verdict = EngineVerdict(
+            desiredReplicas: 5,
+            explanation: "Within tolerance; 5 replicas stay.",
+            limits: [.tolerance]
+        )
+        let plan = ReconcilePlanner.plan(
+            Self.inputs(status: status, deployment: Self.deployment(replicas: 5), verdict: verdict)
+        )
         #expect(plan.events.map(\.reason) == [.ManualScale])
         #expect(plan.replicaWrite == nil)
-        let again = ReconcilePlanner.plan(Self.inputs(status: plan.status, deployment: Self.deployment(replicas: 5), verdict: verdict))
+        let again = ReconcilePlanner.plan(
+            Self.inputs(status: plan.status, deployment: Self.deployment(replicas: 5), verdict: verdict)
+        )
         #expect(again.events.isEmpty)
     }
 
@@ -180,7 +224,9 @@ import YAML
 
     @Test func `scaling history keeps the last ten changes`() {
         var status = InferencePoolStatus()
-        status.scalingHistory = (0..<10).map { ScalingRecord(time: "t\($0)", from: 2, to: 2, reason: "ScaledUp", message: "m") }
+        status.scalingHistory = (0..<10).map {
+            ScalingRecord(time: "t\($0)", from: 2, to: 2, reason: "ScaledUp", message: "m")
+        }
         let plan = ReconcilePlanner.plan(Self.inputs(status: status))
         #expect(plan.status.scalingHistory.count == 10)
         #expect(plan.status.scalingHistory.first?.time == "t1")

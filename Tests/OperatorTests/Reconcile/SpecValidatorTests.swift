@@ -10,13 +10,21 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "prometheus source without a server", change: { $0.metrics.source = .prometheus }, expected: "metrics.prometheus is missing"),
+        Case(
+            name: "prometheus source without a server",
+            change: { $0.metrics.source = .prometheus },
+            expected: "metrics.prometheus is missing"
+        ),
         Case(
             name: "a PromQL custom target on a scraped pool",
             change: { $0.targets.custom = [CustomTarget(name: "q", query: "sum(x)", targetPerReplica: 1)] },
             expected: "has a PromQL query but metrics.source is scrape"
         ),
-        Case(name: "zero minimum without scale to zero", change: { $0.minReplicas = 0 }, expected: "minReplicas 0 needs scaleToZero.enabled"),
+        Case(
+            name: "zero minimum without scale to zero",
+            change: { $0.minReplicas = 0 },
+            expected: "minReplicas 0 needs scaleToZero.enabled"
+        ),
         Case(
             name: "scale to zero without Prometheus",
             change: { $0.scaleToZero = ScaleToZeroSpec(enabled: true, activationQuery: "sum(q)") },
@@ -33,7 +41,11 @@ import Testing
             expected: "is not a MIG profile"
         ),
         Case(name: "a hold above the maximum", change: { $0.replicas = 12 }, expected: "a manual hold of 12"),
-        Case(name: "a fraction target above one", change: { $0.targets.kvCacheUtilization = 80 }, expected: "must be at most 1"),
+        Case(
+            name: "a fraction target above one",
+            change: { $0.targets.kvCacheUtilization = 80 },
+            expected: "must be at most 1"
+        ),
     ]
 
     @Test(arguments: cases) func `rejects what the schema cannot express`(_ testCase: Case) {

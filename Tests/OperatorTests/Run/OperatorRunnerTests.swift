@@ -11,9 +11,15 @@ import Testing
 
     @Test func `health is always ok and readiness waits for the first pool list`() async {
         let registry = MetricsRegistry()
-        #expect(await OperatorRunner.respond(to: Self.request("/healthz"), ready: false, registry: registry).status == 200)
-        #expect(await OperatorRunner.respond(to: Self.request("/readyz"), ready: false, registry: registry).status == 503)
-        #expect(await OperatorRunner.respond(to: Self.request("/readyz"), ready: true, registry: registry).status == 200)
+        #expect(
+            await OperatorRunner.respond(to: Self.request("/healthz"), ready: false, registry: registry).status == 200
+        )
+        #expect(
+            await OperatorRunner.respond(to: Self.request("/readyz"), ready: false, registry: registry).status == 503
+        )
+        #expect(
+            await OperatorRunner.respond(to: Self.request("/readyz"), ready: true, registry: registry).status == 200
+        )
         #expect(await OperatorRunner.respond(to: Self.request("/nope"), ready: true, registry: registry).status == 404)
     }
 
@@ -29,9 +35,23 @@ import Testing
         #expect(String(decoding: body, as: UTF8.self).contains("poolpilot_"))
     }
 
-    @Test func `leader election is refused clearly rather than ignored`() {
-        var configuration = OperatorConfiguration()
-        configuration.leaderElect = true
-        #expect(throws: OperatorError.self) { try OperatorRunner(configuration: configuration, logger: .disabled) }
+    @Test func `only the leader answers ready on the leader endpoint`() async {
+        let registry = MetricsRegistry()
+        #expect(
+            await OperatorRunner.respond(
+                to: Self.request("/readyz/leader"),
+                ready: true,
+                leading: false,
+                registry: registry
+            ).status == 503
+        )
+        #expect(
+            await OperatorRunner.respond(
+                to: Self.request("/readyz/leader"),
+                ready: true,
+                leading: true,
+                registry: registry
+            ).status == 200
+        )
     }
 }

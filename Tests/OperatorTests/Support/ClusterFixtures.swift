@@ -37,7 +37,9 @@ enum ClusterFixtures {
             "spec": ["containers": [["name": "vllm", "resources": ["limits": ["nvidia.com/gpu": "1"]]]]],
             "status": [
                 "phase": ready ? "Running" : "Pending", "podIP": "127.0.0.1",
-                "conditions": [["type": "Ready", "status": ready ? "True" : "False", "lastTransitionTime": "2026-12-04T15:00:00Z"]],
+                "conditions": [
+                    ["type": "Ready", "status": ready ? "True" : "False", "lastTransitionTime": "2026-12-04T15:00:00Z"]
+                ],
             ],
         ]
         if let node { pod.setPath(["spec", "nodeName"], .string(node)) }
@@ -53,7 +55,10 @@ enum ClusterFixtures {
         await cluster.put(.inferencePools, pool)
         var deployment = try sample("Deployment")
         deployment.setPath(["spec", "replicas"], .integer(Int64(replicas)))
-        deployment.setPath(["status"], ["replicas": .integer(Int64(replicas)), "readyReplicas": .integer(Int64(replicas))])
+        deployment.setPath(
+            ["status"],
+            ["replicas": .integer(Int64(replicas)), "readyReplicas": .integer(Int64(replicas))]
+        )
         await cluster.put(.deployments, deployment)
         for index in 0..<replicas { await cluster.put(.pods, pod("llama-8b-\(index)", node: "gpu-\(index % 2)")) }
         await cluster.put(.nodes, node("gpu-0"))

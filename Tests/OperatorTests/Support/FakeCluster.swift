@@ -48,7 +48,10 @@ actor FakeCluster: ClusterAccess {
             let inNamespace = namespace == nil || object.value(at: ["metadata", "namespace"])?.stringValue == namespace
             let labels = object.value(at: ["metadata", "labels"])
             return inNamespace && wanted.allSatisfy { $0.count == 2 && labels?[$0[0]]?.stringValue == $0[1] }
-        }.sorted { ($0.value(at: ["metadata", "name"])?.stringValue ?? "") < ($1.value(at: ["metadata", "name"])?.stringValue ?? "") }
+        }.sorted {
+            ($0.value(at: ["metadata", "name"])?.stringValue ?? "")
+                < ($1.value(at: ["metadata", "name"])?.stringValue ?? "")
+        }
     }
 
     private func checkVersion(_ resource: OperatorResource, _ object: JSONValue) throws -> JSONValue {
@@ -75,7 +78,11 @@ actor FakeCluster: ClusterAccess {
         var copy = object
         copy["status"] = stored["status"]
         put(resource, copy)
-        return self.object(resource, object.value(at: ["metadata", "namespace"])?.stringValue, object.value(at: ["metadata", "name"])?.stringValue ?? "") ?? copy
+        return self.object(
+            resource,
+            object.value(at: ["metadata", "namespace"])?.stringValue,
+            object.value(at: ["metadata", "name"])?.stringValue ?? ""
+        ) ?? copy
     }
 
     func updateStatus(_ resource: OperatorResource, _ object: JSONValue) async throws -> JSONValue {
@@ -86,7 +93,13 @@ actor FakeCluster: ClusterAccess {
         return stored
     }
 
-    func updateScale(_ resource: OperatorResource, namespace: String, name: String, replicas: Int, resourceVersion: String?) async throws {
+    func updateScale(
+        _ resource: OperatorResource,
+        namespace: String,
+        name: String,
+        replicas: Int,
+        resourceVersion: String?
+    ) async throws {
         calls.append(APICall("update", resource, subresource: "scale"))
         guard var stored = object(resource, namespace, name) else { throw OperatorError.api("404 \(name)") }
         if let resourceVersion, stored.value(at: ["metadata", "resourceVersion"])?.stringValue != resourceVersion {
@@ -95,14 +108,6 @@ actor FakeCluster: ClusterAccess {
         stored.setPath(["spec", "replicas"], .integer(Int64(replicas)))
         put(resource, stored)
         scaleWrites.append((name, replicas, resourceVersion))
-    }
-
-    func mergePatch(_ resource: OperatorResource, namespace: String?, name: String, _ patch: JSONValue) async throws -> JSONValue {
-        calls.append(APICall("patch", resource))
-        guard var stored = object(resource, namespace, name) else { throw OperatorError.api("404 \(name)") }
-        for (key, value) in patch.objectValue ?? [:] { stored[key] = value }
-        put(resource, stored)
-        return stored
     }
 
     func create(_ resource: OperatorResource, namespace: String?, _ object: JSONValue) async throws -> JSONValue {
