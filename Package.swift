@@ -72,10 +72,15 @@ let package = Package(
             dependencies: ["KubeRuntime", "Kube", "Telemetry", "TestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Kube", "YAML", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: ["Cluster", "Kube", "YAML", "TestSupport", "HTTP"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Operator", "Kube", "Scaling", "Metrics", "TestSupport", "YAML"],
+            dependencies: ["Operator", "Kube", "KubeRuntime", "Telemetry", "HTTP", "Scaling", "Metrics", "TestSupport", "YAML"],
             swiftSettings: strict
         ),
         .testTarget(name: "OperatorCLITests", dependencies: ["OperatorCLI", "TestSupport"], swiftSettings: strict),

@@ -3,7 +3,7 @@ import Foundation
 import YAML
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The files of one embedded cluster under its directory.

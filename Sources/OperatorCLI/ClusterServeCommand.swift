@@ -5,25 +5,84 @@ import HTTP
 /// `poolpilot cluster serve`: runs the embedded API server in the foreground.
 enum ClusterServeCommand {
     static let faultOptions: [OptionSpec] = [
-        OptionSpec("latency-ms", kind: .value(placeholder: "MS"), help: "Added latency per API request.", defaultValue: "0"),
-        OptionSpec("fail-429", kind: .value(placeholder: "FRACTION"), help: "Fraction of requests answered 429 with Retry-After.", defaultValue: "0"),
-        OptionSpec("fail-500", kind: .value(placeholder: "FRACTION"), help: "Fraction of requests answered 500.", defaultValue: "0"),
-        OptionSpec("fail-503", kind: .value(placeholder: "FRACTION"), help: "Fraction of requests answered 503.", defaultValue: "0"),
+        OptionSpec(
+            "latency-ms",
+            kind: .value(placeholder: "MS"),
+            help: "Added latency per API request.",
+            defaultValue: "0"
+        ),
+        OptionSpec(
+            "fail-429",
+            kind: .value(placeholder: "FRACTION"),
+            help: "Fraction of requests answered 429 with Retry-After.",
+            defaultValue: "0"
+        ),
+        OptionSpec(
+            "fail-500",
+            kind: .value(placeholder: "FRACTION"),
+            help: "Fraction of requests answered 500.",
+            defaultValue: "0"
+        ),
+        OptionSpec(
+            "fail-503",
+            kind: .value(placeholder: "FRACTION"),
+            help: "Fraction of requests answered 503.",
+            defaultValue: "0"
+        ),
         OptionSpec("watch-cut-events", kind: .value(placeholder: "N"), help: "Close every watch after N events."),
         OptionSpec("watch-cut-seconds", kind: .value(placeholder: "S"), help: "Close every watch after S seconds."),
-        OptionSpec("bookmark-interval", kind: .value(placeholder: "S"), help: "Seconds between watch BOOKMARKs.", defaultValue: "60"),
-        OptionSpec("fault-seed", kind: .value(placeholder: "N"), help: "Seed for picking failing requests.", defaultValue: "1"),
+        OptionSpec(
+            "bookmark-interval",
+            kind: .value(placeholder: "S"),
+            help: "Seconds between watch BOOKMARKs.",
+            defaultValue: "60"
+        ),
+        OptionSpec(
+            "fault-seed",
+            kind: .value(placeholder: "N"),
+            help: "Seed for picking failing requests.",
+            defaultValue: "1"
+        ),
     ]
 
-    static let sharedOptions: [OptionSpec] = [
-        OptionSpec("dir", kind: .value(placeholder: "DIR"), help: "Cluster directory (kubeconfig, pki, data, log).", defaultValue: "$XDG_STATE_HOME/poolpilot/cluster or ~/.poolpilot/cluster"),
-        OptionSpec("port", kind: .value(placeholder: "PORT"), help: "Port on 127.0.0.1; 0 picks a free one.", defaultValue: "0"),
-        OptionSpec("data-dir", kind: .value(placeholder: "DIR"), help: "Persist objects here (serve: off unless set; up: DIR/data)."),
-        OptionSpec("insecure-http", kind: .flag, help: "Serve plain HTTP with a bearer token instead of HTTPS."),
-        OptionSpec("history", kind: .value(placeholder: "N"), help: "Changes kept for watch resume; older answer 410.", defaultValue: "10000"),
-        OptionSpec("no-components", kind: .flag, help: "Run only the API server, not the simulated cluster components."),
-        OptionSpec("nodes", kind: .value(placeholder: "FILE"), help: "Simulated GPU nodes (YAML, see docs/simulation.md); default 4 x 8 GPUs."),
-    ] + faultOptions
+    static let sharedOptions: [OptionSpec] =
+        [
+            OptionSpec(
+                "dir",
+                kind: .value(placeholder: "DIR"),
+                help: "Cluster directory (kubeconfig, pki, data, log).",
+                defaultValue: "$XDG_STATE_HOME/poolpilot/cluster or ~/.poolpilot/cluster"
+            ),
+            OptionSpec(
+                "port",
+                kind: .value(placeholder: "PORT"),
+                help: "Port on 127.0.0.1; 0 picks a free one.",
+                defaultValue: "0"
+            ),
+            OptionSpec(
+                "data-dir",
+                kind: .value(placeholder: "DIR"),
+                help: "Persist objects here (serve: off unless set; up: DIR/data)."
+            ),
+            OptionSpec("insecure-http", kind: .flag, help: "Serve plain HTTP with a bearer token instead of HTTPS."),
+            OptionSpec(
+                "history",
+                kind: .value(placeholder: "N"),
+                help: "Changes kept for watch resume; older answer 410.",
+                defaultValue: "10000"
+            ),
+            OptionSpec(
+                "no-components",
+                kind: .flag,
+                help: "Run only the API server, not the simulated cluster components."
+            ),
+            OptionSpec(
+                "nodes",
+                kind: .value(placeholder: "FILE"),
+                help: "Simulated GPU nodes (YAML, see docs/simulation.md); default 4 x 8 GPUs."
+            ),
+            OptionSpec("exit-with-parent", kind: .flag, help: "Exit when the parent process ends (used by tests)."),
+        ] + faultOptions
 
     static let command = Subcommand(
         spec: CommandSpec(
@@ -50,7 +109,8 @@ enum ClusterServeCommand {
         let insecure = arguments.flag("insecure-http")
         let port = try arguments.integer("port", default: 0, in: 0...65535)
         var configuration = EmbeddedAPIServerConfiguration(
-            credentials: try ClusterCredentials.loadOrCreate(in: directory.url, withCertificates: !insecure))
+            credentials: try ClusterCredentials.loadOrCreate(in: directory.url, withCertificates: !insecure)
+        )
         configuration.port = port
         configuration.isInsecureHTTP = insecure
         configuration.historyLimit = try arguments.integer("history", default: 10_000, in: 1...10_000_000)
@@ -73,10 +133,26 @@ enum ClusterServeCommand {
         Output.line("kubeconfig: \(directory.kubeconfig.path)")
 
         let connection = ClusterConnection(
-            serverURL: url, kubeconfigPath: directory.kubeconfig, credentials: configuration.credentials)
+            serverURL: url,
+            kubeconfigPath: directory.kubeconfig,
+            credentials: configuration.credentials
+        )
         let components = arguments.flag("no-components") ? [] : ClusterComponents.all
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await server.run() }
+        let parent = arguments.flag("exit-with-parent") ? getppid() : nil
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await server.run()
+                return true
+            }
+            if let parent {
+                // A test runner that dies must not leave its cluster behind.
+                group.addTask {
+                    while !Task.isCancelled, getppid() == parent {
+                        try? await Task.sleep(for: .milliseconds(250))
+                    }
+                    return true
+                }
+            }
             for component in components {
                 group.addTask {
                     do {
@@ -84,9 +160,14 @@ enum ClusterServeCommand {
                     } catch {
                         Output.error("component \(component.name) stopped: \(error)")
                     }
+                    return false
                 }
             }
-            await group.waitForAll()
+            // Components may end on their own; the server ends only with its task or its parent.
+            while let stopsEverything = await group.next() {
+                if stopsEverything { break }
+            }
+            group.cancelAll()
         }
         await server.shutdown()
         return 0

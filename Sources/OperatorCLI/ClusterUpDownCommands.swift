@@ -2,7 +2,7 @@ import Cluster
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `poolpilot cluster up` and `poolpilot cluster down`: the embedded cluster as a background process.
@@ -13,7 +13,12 @@ enum ClusterUpDownCommands {
             summary: "Start the embedded Kubernetes API server in the background and write its kubeconfig.",
             usage: "[--dir DIR] [--port PORT] [--timeout SECONDS] [serve options]",
             options: ClusterServeCommand.sharedOptions + [
-                OptionSpec("timeout", kind: .value(placeholder: "SECONDS"), help: "How long to wait for readiness.", defaultValue: "60")
+                OptionSpec(
+                    "timeout",
+                    kind: .value(placeholder: "SECONDS"),
+                    help: "How long to wait for readiness.",
+                    defaultValue: "60"
+                )
             ],
             discussion: """
                 Objects persist in DIR/data unless --data-dir says otherwise; the log is DIR/server.log.
@@ -45,7 +50,8 @@ enum ClusterUpDownCommands {
 
         // Pass every serve option through, pinning the directory and defaulting persistence on.
         var serveArguments = ["cluster", "serve", "--dir", directory.url.path]
-        for (name, values) in arguments.values.sorted(by: { $0.key < $1.key }) where name != "dir" && name != "timeout" {
+        for (name, values) in arguments.values.sorted(by: { $0.key < $1.key }) where name != "dir" && name != "timeout"
+        {
             for value in values {
                 serveArguments += value == "true" && isFlag(name) ? ["--\(name)"] : ["--\(name)", value]
             }

@@ -27,6 +27,7 @@ public enum CommandRegistry {
             RecommendCommand.command,
             ManifestsCommand.command,
             DoctorCommand.command,
+            RunCommand.command,
             ClusterUpDownCommands.up,
             ClusterUpDownCommands.down,
             ClusterServeCommand.command,

@@ -3,7 +3,7 @@ import Synchronization
 import YAML
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An embedded Kubernetes API server (`poolpilot cluster serve`) running as a child process for tests.
@@ -20,17 +20,27 @@ import Glibc
 public final class EmbeddedCluster: Sendable {
     /// Options for starting a cluster.
     public struct Options: Sendable {
-        /// Serve plain HTTP with a bearer token instead of HTTPS. Default: false.
+        /// Serve plain HTTP with a bearer token instead of HTTPS.
+        ///
+        /// Default: false.
         public var isInsecureHTTP = false
-        /// Seconds between watch BOOKMARKs. Default: 1 (short, so tests see them).
+        /// Seconds between watch BOOKMARKs.
+        ///
+        /// Default: 1 (short, so tests see them).
         public var bookmarkIntervalSeconds: Double = 1
-        /// Changes kept for watch resume and list continuation. Default: 10,000.
+        /// Changes kept for watch resume and list continuation.
+        ///
+        /// Default: 10,000.
         public var historyLimit = 10_000
-        /// Persist objects in the cluster directory's `data` folder. Default: false.
+        /// Persist objects in the cluster directory's `data` folder.
+        ///
+        /// Default: false.
         public var persists = false
-        /// Extra `cluster serve` arguments, e.g. `["--latency-ms", "50"]`.
+        /// Extra `cluster serve` arguments, such as `["--latency-ms", "50"]`.
         public var extraArguments: [String] = []
-        /// Seconds to wait for readiness. Default: 90.
+        /// Seconds to wait for readiness.
+        ///
+        /// Default: 90.
         public var startTimeoutSeconds: Double = 90
 
         /// Default options.
@@ -41,7 +51,7 @@ public final class EmbeddedCluster: Sendable {
     public let directory: URL
     /// The kubeconfig written by the server.
     public let kubeconfigPath: URL
-    /// The server URL, e.g. `https://127.0.0.1:41234`.
+    /// The server URL, such as `https://127.0.0.1:41234`.
     public let serverURL: String
     /// The admin bearer token (accepted over HTTPS and HTTP).
     public let token: String
@@ -79,7 +89,7 @@ public final class EmbeddedCluster: Sendable {
         }
         let directory = try TestPaths.makeTemporaryDirectory(prefix: "poolpilot-cluster")
         var arguments = [
-            "cluster", "serve", "--dir", directory.path, "--port", "0", "--no-components",
+            "cluster", "serve", "--dir", directory.path, "--port", "0", "--no-components", "--exit-with-parent",
             "--bookmark-interval", String(options.bookmarkIntervalSeconds), "--history", String(options.historyLimit),
         ]
         if options.isInsecureHTTP { arguments.append("--insecure-http") }
@@ -109,8 +119,12 @@ public final class EmbeddedCluster: Sendable {
                     .trimmingCharacters(in: .whitespacesAndNewlines)
                 let ca = try? String(contentsOf: pki.appendingPathComponent("ca.crt"), encoding: .utf8)
                 return EmbeddedCluster(
-                    directory: directory, serverURL: server, token: token,
-                    caPEM: options.isInsecureHTTP ? nil : ca, process: process)
+                    directory: directory,
+                    serverURL: server,
+                    token: token,
+                    caPEM: options.isInsecureHTTP ? nil : ca,
+                    process: process
+                )
             }
             if !process.isRunning {
                 let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
@@ -141,11 +155,13 @@ public final class EmbeddedCluster: Sendable {
 
     /// Stops the server (SIGTERM, then SIGKILL after 5 s) and removes its directory.
     public func stop() async {
-        guard let running = process.withLock({ value -> Process? in
-            let current = value
-            value = nil
-            return current
-        }) else { return }
+        guard
+            let running = process.withLock({ value -> Process? in
+                let current = value
+                value = nil
+                return current
+            })
+        else { return }
         if running.isRunning {
             kill(running.processIdentifier, SIGTERM)
             let deadline = ContinuousClock.now + .seconds(5)
@@ -172,6 +188,8 @@ public enum EmbeddedClusterError: Error, Sendable, CustomStringConvertible {
     case exited(status: Int32, log: String)
     /// The server was not ready in time.
     case notReady(seconds: Double)
+    /// An admin endpoint call failed.
+    case adminFailed(String)
 
     /// A lowercase description.
     public var description: String {
@@ -179,6 +197,7 @@ public enum EmbeddedClusterError: Error, Sendable, CustomStringConvertible {
         case .binaryMissing(let path): return "poolpilot binary not found at \(path); run swift build first"
         case .exited(let status, let log): return "embedded cluster exited with status \(status): \(log)"
         case .notReady(let seconds): return "embedded cluster not ready after \(seconds)s"
+        case .adminFailed(let message): return "embedded cluster admin call failed: \(message)"
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What one kubectl run produced.
@@ -46,7 +46,9 @@ public struct Kubectl: Sendable {
     }
 
     /// Runs kubectl to completion, killing it after `timeoutSeconds`.
-    public func run(_ arguments: [String], stdin: String? = nil, timeoutSeconds: Double = 60) async throws -> KubectlResult {
+    public func run(_ arguments: [String], stdin: String? = nil, timeoutSeconds: Double = 60) async throws
+        -> KubectlResult
+    {
         let running = try KubectlProcess(arguments: command(arguments), stdin: stdin)
         let deadline = ContinuousClock.now + .milliseconds(Int(timeoutSeconds * 1000))
         while running.isRunning, ContinuousClock.now < deadline {
@@ -68,7 +70,9 @@ public final class KubectlProcess: Sendable {
     private let stderrURL: URL
 
     init(arguments: [String], stdin: String?) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubectl-\(UUID().uuidString.prefix(8))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kubectl-\(UUID().uuidString.prefix(8))"
+        )
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         stdoutURL = folder.appendingPathComponent("stdout")
         stderrURL = folder.appendingPathComponent("stderr")

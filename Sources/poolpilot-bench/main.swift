@@ -22,7 +22,12 @@ let benchmarks: [Benchmark] = [
     Benchmark(name: "http-streams", summary: "Memory and event rate of N concurrent HTTP streams.") {
         try await HTTPBenchmarks.streams($0)
     },
+    KubeBenchmarks.watchDecode,
+    KubeBenchmarks.watchMemory,
+    KubeBenchmarks.watchServer,
+    KubeBenchmarks.jsonDecode,
     ScalingBenchmarks.decide,
+    APIServerBenchmark.benchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

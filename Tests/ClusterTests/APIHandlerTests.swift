@@ -220,3 +220,28 @@ import YAML
         #expect(error?["object"]?["reason"] == "Expired")
     }
 }
+
+@Suite struct FaultInjectionTests {
+    @Test func `injects 429 with Retry-After and 503 during a simulated restart`() async throws {
+        let harness = try await HandlerHarness()
+        let set = await harness.send("PUT", "/poolpilot/admin/faults", body: ["tooManyRequestsFraction": 1])
+        #expect(set.status == 200)
+        let throttled = await harness.send("GET", "/api/v1/namespaces")
+        #expect(throttled.status == 429)
+        #expect(throttled.headers["Retry-After"] == "1")
+        #expect(throttled.body["reason"] == "TooManyRequests")
+        #expect(throttled.body["details"]?["retryAfterSeconds"] == 1)
+        let health = await harness.server.handler.handle(HTTPServerRequest(method: "GET", target: "/readyz"))
+        #expect(health.status == 200)
+
+        _ = await harness.send("DELETE", "/poolpilot/admin/faults")
+        #expect(await harness.send("GET", "/api/v1/namespaces").status == 200)
+        _ = await harness.send("POST", "/poolpilot/admin/restart", body: ["unavailableSeconds": 60])
+        let restarting = await harness.send("GET", "/api/v1/namespaces")
+        #expect(restarting.status == 503)
+        #expect(restarting.body["reason"] == "ServiceUnavailable")
+
+        let invalid = await harness.send("PUT", "/poolpilot/admin/faults", body: ["tooManyRequestsFraction": 2])
+        #expect(invalid.status == 400)
+    }
+}

@@ -12,6 +12,7 @@ import Testing
         var tolerance = Tolerance()
         var expected: Int?
         var status: SignalStatus = .ok
+        var warmupSeconds: Double = 0
         var testDescription: String { name }
     }
 
@@ -109,6 +110,35 @@ import Testing
             status: .missing
         ),
         Case(
+            name: "keeps the count when the rebalanced proposal moves against its ratio",
+            replicas: 10,
+            pods: Build.readyPods([15, 15, 15]) + Build.silentPods(1, from: 3),
+            expected: 10,
+            status: .partial
+        ),
+        Case(
+            name: "keeps the count when the rebalanced scale-down lands within tolerance",
+            replicas: 4,
+            pods: Build.readyPods([8.8, 8.8, 8.8]) + Build.silentPods(1, from: 3),
+            expected: 4,
+            status: .partial
+        ),
+        Case(
+            name: "does not let a not-ready pod's zeros pull the average down (differs from HPA)",
+            replicas: 4,
+            pods: Build.readyPods([10, 10, 10])
+                + [PodState(name: "starting", isReady: false, signals: ["waitingRequests": SignalSample(0)])],
+            expected: 4
+        ),
+        Case(
+            name: "treats a pod inside its warm-up as not ready yet",
+            replicas: 4,
+            pods: Build.readyPods([10, 10, 10])
+                + [PodState(name: "fresh", readySince: 990, signals: ["waitingRequests": SignalSample(0)])],
+            expected: 4,
+            warmupSeconds: 30
+        ),
+        Case(
             name: "has no proposal when every pod is still starting",
             replicas: 2,
             pods: Build.loadingPods(2, from: 0),
@@ -121,6 +151,7 @@ import Testing
     func `pods signal proposes what HPA would`(_ testCase: Case) {
         var policy = Build.policy(tolerance: testCase.tolerance)
         policy.signals = [SignalTarget(kind: .waitingRequests, target: testCase.target)]
+        policy.warmupSeconds = testCase.warmupSeconds
         let state = PoolState(replicas: testCase.replicas, pods: testCase.pods)
         let decision = DecisionEngine.decide(policy: policy, state: state, history: ScalingHistory(), now: 1000)
         #expect(decision.proposals.first?.replicas == testCase.expected)

@@ -34,6 +34,23 @@ import Testing
             condition: "SignalsPartial"
         ),
         Case(
+            name: "a NaN, infinite or negative value counts as missing",
+            state: PoolState(
+                replicas: 6,
+                pods: Build.readyPods([1, 1, 1]) + Build.readyPods([.nan, .infinity, -1], from: 3)
+            ),
+            expected: 6,
+            status: .partial,
+            condition: "SignalsPartial"
+        ),
+        Case(
+            name: "a huge value scales to the maximum without overflow",
+            state: PoolState(replicas: 2, pods: Build.readyPods([1e300, 1e300])),
+            expected: 6,
+            status: .ok,
+            condition: "AllSignalsPresent"
+        ),
+        Case(
             name: "a signal whose source failed holds the count",
             state: PoolState(replicas: 5, pods: Build.readyPods([0, 0, 0, 0, 0]), failedSignals: ["waitingRequests"]),
             expected: 5,
@@ -154,5 +171,29 @@ import Testing
         #expect(decision.condition("AbleToScale")?.status == "False")
         #expect(decision.explanation.contains("maxReplicas must not be below minReplicas"))
         #expect(decision.explanation.contains("needs a target above zero"))
+    }
+}
+
+extension MissingSignalTests {
+    @Test func `a stale gateway queue at zero counts as a failure even with a pods signal of that name`() {
+        var policy = Build.policy()
+        policy.scaleToZero = ScaleToZeroPolicy()
+        policy.missingSignals = MissingSignalPolicy(
+            staleAfterSeconds: 30,
+            fallback: Fallback(afterFailedIntervals: 2, replicas: 1)
+        )
+        let stale = PoolState(replicas: 0, poolSignals: ["waitingRequests": SignalSample(0, observedAt: 0)])
+        var history = ScalingHistory()
+        var sizes: [Int] = []
+        for now in [100.0, 115, 130] {
+            let decision = DecisionEngine.decide(policy: policy, state: stale, history: history, now: now)
+            history = decision.history
+            sizes.append(decision.desiredReplicas)
+        }
+        #expect(sizes == [0, 1, 1])
+        let fresh = PoolState(replicas: 0, poolSignals: ["waitingRequests": SignalSample(0, observedAt: 140)])
+        let recovered = DecisionEngine.decide(policy: policy, state: fresh, history: history, now: 145)
+        #expect(recovered.history.failedIntervals.isEmpty)
+        #expect(recovered.desiredReplicas == 0)
     }
 }

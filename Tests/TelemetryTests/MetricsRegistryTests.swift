@@ -6,11 +6,11 @@ import Testing
         let registry = MetricsRegistry()
         let gauge = try await registry.makeGauge("b_depth", help: "Queue depth.")
         let counter = try await registry.makeCounter("a_total", help: "Things.", labelNames: ["result"])
-        await counter.increment(labels: ["result": "success"])
-        await counter.increment(by: 2, labels: ["result": "error"])
-        await counter.increment(by: -5, labels: ["result": "error"])
-        await gauge.set(7)
-        await gauge.add(-2)
+        counter.increment(labels: ["result": "success"])
+        counter.increment(by: 2, labels: ["result": "error"])
+        counter.increment(by: -5, labels: ["result": "error"])
+        gauge.set(7)
+        gauge.add(-2)
         #expect(
             await registry.exposition() == """
                 # HELP a_total Things.
@@ -28,7 +28,7 @@ import Testing
     @Test func `writes cumulative histogram buckets with +Inf, sum and count`() async throws {
         let registry = MetricsRegistry()
         let histogram = try await registry.makeHistogram("d_seconds", help: "D.", labelNames: ["c"], buckets: [0.1, 1])
-        for value in [0.05, 0.5, 0.5, 3.0] { await histogram.observe(value, labels: ["c": "x"]) }
+        for value in [0.05, 0.5, 0.5, 3.0] { histogram.observe(value, labels: ["c": "x"]) }
         #expect(
             await registry.exposition() == """
                 # HELP d_seconds D.
@@ -48,7 +48,7 @@ import Testing
     @Test func `escapes label values and help text`() async throws {
         let registry = MetricsRegistry()
         let counter = try await registry.makeCounter("e_total", help: "Line one\nback\\slash", labelNames: ["v"])
-        await counter.increment(labels: ["v": "a\"b\\c\nd"])
+        counter.increment(labels: ["v": "a\"b\\c\nd"])
         let text = await registry.exposition()
         #expect(text.contains(#"# HELP e_total Line one\nback\\slash"#))
         #expect(text.contains(#"e_total{v="a\"b\\c\nd"} 1"#))
@@ -76,10 +76,10 @@ import Testing
         let registry = MetricsRegistry()
         let first = try await registry.makeGauge("g", help: "", labelNames: ["pool"])
         let second = try await registry.makeGauge("g", help: "", labelNames: ["pool"])
-        await first.set(1, labels: ["pool": "a"])
-        await second.add(2, labels: ["pool": "a"])
+        first.set(1, labels: ["pool": "a"])
+        second.add(2, labels: ["pool": "a"])
         #expect(await registry.value(of: "g", labels: ["pool": "a"]) == 3)
-        await first.remove(labels: ["pool": "a"])
+        first.remove(labels: ["pool": "a"])
         #expect(await registry.value(of: "g", labels: ["pool": "a"]) == nil)
         #expect(MetricsRegistry.contentType == "text/plain; version=0.0.4; charset=utf-8")
     }

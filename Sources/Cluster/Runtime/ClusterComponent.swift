@@ -2,7 +2,7 @@ import Foundation
 
 /// How an optional component reaches the embedded API server: over HTTP, like any client.
 public struct ClusterConnection: Sendable {
-    /// The server URL, e.g. `https://127.0.0.1:41234`.
+    /// The server URL, such as `https://127.0.0.1:41234`.
     public var serverURL: String
     /// The kubeconfig written for this cluster.
     public var kubeconfigPath: URL
@@ -18,9 +18,11 @@ public struct ClusterConnection: Sendable {
 }
 
 /// Something `poolpilot cluster serve` runs next to the API server once it is ready (the simulated
-/// nodes, scheduler and controllers). It must return or throw when its task is cancelled.
+/// nodes, scheduler and controllers).
+///
+/// It must return or throw when its task is cancelled.
 public struct ClusterComponent: Sendable {
-    /// A short name for logs, e.g. "scheduler".
+    /// A short name for logs, such as "scheduler".
     public var name: String
     /// Runs the component until cancellation.
     public var run: @Sendable (ClusterConnection) async throws -> Void

@@ -38,8 +38,13 @@ public struct ClusterCredentials: Sendable {
     /// Credentials with only a token, for plain-HTTP servers.
     public static func tokenOnly(_ token: String) -> ClusterCredentials {
         ClusterCredentials(
-            certificateAuthorityPEM: "", serverCertificatePEM: "", serverKeyPEM: "", clientCertificatePEM: "",
-            clientKeyPEM: "", adminToken: token)
+            certificateAuthorityPEM: "",
+            serverCertificatePEM: "",
+            serverKeyPEM: "",
+            clientCertificatePEM: "",
+            clientKeyPEM: "",
+            adminToken: token
+        )
     }
 
     /// A random 32-byte hex token.
@@ -66,9 +71,13 @@ public struct ClusterCredentials: Sendable {
             try String(contentsOf: pki.appendingPathComponent(name), encoding: .utf8)
         }
         return ClusterCredentials(
-            certificateAuthorityPEM: try read("ca.crt"), serverCertificatePEM: try read("server.crt"),
-            serverKeyPEM: try read("server.key"), clientCertificatePEM: try read("admin.crt"),
-            clientKeyPEM: try read("admin.key"), adminToken: token)
+            certificateAuthorityPEM: try read("ca.crt"),
+            serverCertificatePEM: try read("server.crt"),
+            serverKeyPEM: try read("server.key"),
+            clientCertificatePEM: try read("admin.crt"),
+            clientKeyPEM: try read("admin.key"),
+            adminToken: token
+        )
     }
 }
 
@@ -84,8 +93,11 @@ struct CertificateGenerator {
             "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
             "-keyout", "ca.key", "-out", "ca.crt", "-days", "3650", "-subj", "/CN=poolpilot-embedded-ca",
         ])
-        try issue(name: "server", subject: "/CN=poolpilot-apiserver",
-            extensions: "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n")
+        try issue(
+            name: "server",
+            subject: "/CN=poolpilot-apiserver",
+            extensions: "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n"
+        )
         try issue(name: "admin", subject: "/O=system:masters/CN=admin", extensions: "extendedKeyUsage=clientAuth\n")
         for key in ["ca.key", "server.key", "admin.key"] { chmod(directory.appendingPathComponent(key).path, 0o600) }
     }

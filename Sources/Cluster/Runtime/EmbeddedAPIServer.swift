@@ -4,19 +4,33 @@ import YAML
 
 /// Settings of the embedded API server.
 public struct EmbeddedAPIServerConfiguration: Sendable {
-    /// The loopback address to bind. Default: "127.0.0.1".
+    /// The loopback address to bind.
+    ///
+    /// Default: "127.0.0.1".
     public var host = "127.0.0.1"
-    /// The port; 0 picks a free one. Default: 0.
+    /// The port; 0 picks a free one.
+    ///
+    /// Default: 0.
     public var port = 0
-    /// Serve plain HTTP instead of HTTPS (bearer tokens still required). Default: false.
+    /// Serve plain HTTP instead of HTTPS (bearer tokens still required).
+    ///
+    /// Default: false.
     public var isInsecureHTTP = false
-    /// Where objects persist across restarts; `nil` keeps them in memory only. Default: nil.
+    /// Where objects persist across restarts; `nil` keeps them in memory only.
+    ///
+    /// Default: nil.
     public var dataDirectory: URL?
-    /// Changes kept for watch resumption and list continuation; older positions answer 410. Default: 10,000.
+    /// Changes kept for watch resumption and list continuation; older positions answer 410.
+    ///
+    /// Default: 10,000.
     public var historyLimit = 10_000
-    /// Injected faults. Default: none.
+    /// Injected faults.
+    ///
+    /// Default: none.
     public var faults = FaultSettings()
-    /// Seed for picking which requests fail. Default: 1.
+    /// Seed for picking which requests fail.
+    ///
+    /// Default: 1.
     public var faultSeed: UInt64 = 1
     /// The credentials clients use.
     public var credentials: ClusterCredentials
@@ -52,26 +66,38 @@ public final class EmbeddedAPIServer: Sendable {
         let registry = ResourceRegistry()
         hub = WatchHub()
         store = try ObjectStore(
-            registry: registry, hub: hub, dataDirectory: configuration.dataDirectory,
-            historyLimit: configuration.historyLimit)
+            registry: registry,
+            hub: hub,
+            dataDirectory: configuration.dataDirectory,
+            historyLimit: configuration.historyLimit
+        )
         try await store.bootstrap()
         await store.setWatchCuts(
             afterEvents: configuration.faults.watchCutAfterEvents,
-            afterSeconds: configuration.faults.watchCutAfterSeconds)
+            afterSeconds: configuration.faults.watchCutAfterSeconds
+        )
         faults = FaultInjector(settings: configuration.faults, seed: configuration.faultSeed)
         let authenticator = Authenticator(tokens: [
-            configuration.credentials.adminToken: UserInfo(name: "admin", groups: ["system:masters", "system:authenticated"])
+            configuration.credentials.adminToken: UserInfo(
+                name: "admin",
+                groups: ["system:masters", "system:authenticated"]
+            )
         ])
         handler = APIHandler(
-            store: store, registry: registry, authenticator: authenticator, faults: faults,
-            serverAddress: "\(configuration.host):\(configuration.port)")
+            store: store,
+            registry: registry,
+            authenticator: authenticator,
+            faults: faults,
+            serverAddress: "\(configuration.host):\(configuration.port)"
+        )
         var tls: TLSServerConfiguration?
         if !configuration.isInsecureHTTP {
             let credentials = configuration.credentials
             tls = TLSServerConfiguration(
                 certificateChain: Array(credentials.serverCertificatePEM.utf8),
                 privateKey: Array(credentials.serverKeyPEM.utf8),
-                clientCertificateAuthority: Array(credentials.certificateAuthorityPEM.utf8))
+                clientCertificateAuthority: Array(credentials.certificateAuthorityPEM.utf8)
+            )
         }
         let handler = handler
         server = HTTPServer(

@@ -5,7 +5,9 @@ public enum KubeconfigWriter {
     /// The kubeconfig text for a server at `server` (an `https://` or `http://` URL).
     ///
     /// HTTPS configs authenticate with the admin client certificate; plain-HTTP configs with the token.
-    public static func text(server: String, credentials: ClusterCredentials, contextName: String = "poolpilot") -> String {
+    public static func text(server: String, credentials: ClusterCredentials, contextName: String = "poolpilot")
+        -> String
+    {
         func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
         var cluster = "    server: \(server)\n"
         var user = ""

@@ -31,7 +31,7 @@ extension KubeClient {
             }
             return .success(response.body)
         }
-        return WatchStream(body: body, path: path)
+        return WatchStream(bytes: body, path: path)
     }
 
     /// Opens a watch on a typed kind.

@@ -15,6 +15,15 @@ public struct WatchStream<Object: Decodable & Sendable>: AsyncSequence, Sendable
     let body: AsyncThrowingStream<[UInt8], any Error>
     let path: String
 
+    /// Decodes watch events from raw newline-delimited JSON bytes, in any chunking.
+    ///
+    /// For replays, benchmarks and servers' tests; ``KubeClient`` builds its streams itself.
+    /// `path` names the stream in errors.
+    public init(bytes: AsyncThrowingStream<[UInt8], any Error>, path: String = "") {
+        self.body = bytes
+        self.path = path
+    }
+
     /// Creates the iterator.
     public func makeAsyncIterator() -> Iterator {
         Iterator(body: body.makeAsyncIterator(), path: path)

@@ -163,17 +163,17 @@ public struct SignalStatus: Codable, Sendable, Equatable {
 public struct GPUCapacityStatus: Codable, Sendable, Equatable {
     /// Nodes that match the pool's products, memory, selector and tolerations.
     public var matchingNodes: Int
-    /// Allocatable GPUs on those nodes minus what scheduled pods request (fractions when time-sliced).
-    public var freeGPUs: Double
+    /// Allocatable GPUs free on those nodes: allocatable minus what scheduled pods request (fractions when time-sliced).
+    public var free: Double
     /// Replicas the matching nodes can run: running ones plus those that would fit.
     public var schedulableReplicas: Int
     /// Pods of the pool that are pending.
     public var pendingReplicas: Int
 
     /// Creates a capacity reading.
-    public init(matchingNodes: Int, freeGPUs: Double, schedulableReplicas: Int, pendingReplicas: Int) {
+    public init(matchingNodes: Int, free: Double, schedulableReplicas: Int, pendingReplicas: Int) {
         self.matchingNodes = matchingNodes
-        self.freeGPUs = freeGPUs
+        self.free = free
         self.schedulableReplicas = schedulableReplicas
         self.pendingReplicas = pendingReplicas
     }
@@ -184,7 +184,7 @@ public struct GPUCapacityStatus: Codable, Sendable, Equatable {
         [
             ("matchingNodes", .integer("Nodes matching products, memory, selector and tolerations.", minimum: 0)),
             (
-                "freeGPUs",
+                "free",
                 .number(
                     "Allocatable GPUs on those nodes minus what scheduled pods request. A time-sliced GPU "
                         + "counts as the fraction each replica gets.",
@@ -194,7 +194,7 @@ public struct GPUCapacityStatus: Codable, Sendable, Equatable {
             ("schedulableReplicas", .integer("Replicas the matching nodes can run in all.", minimum: 0)),
             ("pendingReplicas", .integer("Pods of the pool that are pending.", minimum: 0)),
         ],
-        required: ["matchingNodes", "freeGPUs", "schedulableReplicas", "pendingReplicas"]
+        required: ["matchingNodes", "free", "schedulableReplicas", "pendingReplicas"]
     )
 }
 

@@ -26,6 +26,8 @@ public protocol ClusterAccess: Sendable {
         replicas: Int,
         resourceVersion: String?
     ) async throws
+    /// Applies a JSON merge patch (RFC 7386) to the object.
+    func mergePatch(_ resource: OperatorResource, namespace: String?, name: String, _ patch: JSONValue) async throws -> JSONValue
     /// Creates an object.
     func create(_ resource: OperatorResource, namespace: String?, _ object: JSONValue) async throws -> JSONValue
 }

@@ -96,6 +96,12 @@ public struct KubeClusterAccess: ClusterAccess {
         }
     }
 
+    public func mergePatch(_ resource: OperatorResource, namespace: String?, name: String, _ patch: JSONValue) async throws -> JSONValue {
+        try await mappingConflicts {
+            try await client.patch(JSONValue.self, Self.descriptor(resource), name: name, namespace: namespace, patch: .merge(patch))
+        }
+    }
+
     public func create(_ resource: OperatorResource, namespace: String?, _ object: JSONValue) async throws -> JSONValue {
         try await client.create(object, Self.descriptor(resource), namespace: namespace)
     }

@@ -43,7 +43,7 @@ public struct GPUCapacity: Sendable, Equatable {
     public var status: GPUCapacityStatus {
         GPUCapacityStatus(
             matchingNodes: matchingNodes.count,
-            freeGPUs: (freeGPUs * 1000).rounded() / 1000,
+            free: (freeGPUs * 1000).rounded() / 1000,
             schedulableReplicas: schedulableReplicas,
             pendingReplicas: pendingReplicas
         )

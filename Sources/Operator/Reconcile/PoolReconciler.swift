@@ -2,6 +2,7 @@ import Foundation
 import Kube
 import Metrics
 import Scaling
+import Telemetry
 import YAML
 
 /// Reconciles one InferencePool: gather (read the cluster and signals), plan (pure), act (write).
@@ -26,6 +27,7 @@ public actor PoolReconciler {
 
     let access: any ClusterAccess
     let signals: any SignalReader
+    let logger: Logger
     private let events: any EventSink
     private let clock: @Sendable () -> Date
     var histories: [String: ScalingHistory] = [:]
@@ -35,11 +37,13 @@ public actor PoolReconciler {
         access: any ClusterAccess,
         signals: any SignalReader,
         events: any EventSink,
+        logger: Logger = .disabled,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.access = access
         self.signals = signals
         self.events = events
+        self.logger = logger
         self.clock = clock
     }
 
@@ -88,6 +92,7 @@ public actor PoolReconciler {
 
         let plan = ReconcilePlanner.plan(inputs)
         try await act(plan, pool: pool, poolObject: poolObject)
+        log(plan, pool: pool)
         if let decision = gathered.decision, plan.replicaWrite != nil || decision.desiredReplicas == decision.currentReplicas {
             histories[key] = decision.history
         }
@@ -95,6 +100,29 @@ public actor PoolReconciler {
             await events.record(event, namespace: namespace, name: name, uid: poolObject.value(at: ["metadata", "uid"])?.stringValue)
         }
         return .requeueAfter(seconds: plan.requeueAfterSeconds)
+    }
+
+    /// Logs every change made (info) and what needs a person (warning), once per occurrence.
+    private func log(_ plan: ReconcilePlan, pool: PoolSnapshot) {
+        let fields: LogFields = [
+            "object.kind": .string(InferencePoolCRD.kind), "object.namespace": .string(pool.namespace),
+            "object.name": .string(pool.name),
+        ]
+        if !plan.templateChanges.isEmpty {
+            logger.info("patched pod template", fields.merging(["changes": .string(plan.templateChanges.joined(separator: "; "))]) { $1 })
+        }
+        if let write = plan.replicaWrite {
+            let reason = plan.events.first { $0.reason == .ScaledUp || $0.reason == .ScaledDown }?.message ?? ""
+            logger.info(
+                "scaled deployment",
+                fields.merging([
+                    "replicas.from": .integer(write.from), "replicas.to": .integer(write.to), "reason": .string(reason),
+                ]) { $1 }
+            )
+        }
+        for event in plan.events where [.InvalidSpec, .Conflict, .ManualScale].contains(event.reason) {
+            logger.warning("pool needs attention", fields.merging(["reason": .string(event.reason.rawValue), "message": .string(event.message)]) { $1 })
+        }
     }
 
     /// Reads the pool's spec and status; an undecodable spec becomes an invalid-object error.

@@ -2,7 +2,7 @@
 enum Format {
     /// `value` with at most two decimals and no trailing zeros: 12, 0.85, 1.5.
     static func number(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
+        guard value.isFinite, abs(value) < 1e12 else { return value.description }
         let hundredths = Int((abs(value) * 100).rounded())
         let sign = value < 0 && hundredths != 0 ? "-" : ""
         let whole = hundredths / 100

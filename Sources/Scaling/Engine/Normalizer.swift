@@ -61,6 +61,7 @@ struct Normalizer {
         return outcome
     }
 
+    /// HPA's rate limits and bounds on a stabilized recommendation.
     private func rateLimited(_ desired: Int, behavior: ScalingBehavior) -> (Int, Limit?) {
         if desired > current {
             let upLimit = max(scaleUpLimit(behavior.scaleUp), current)
@@ -120,6 +121,7 @@ struct Normalizer {
             + history.replicasChanged(within: seconds, now: now, direction: .down)
     }
 
+    /// HPA's legacy path: a 300 s scale-down window and scale-up up to `max(2 × current, 4)`.
     private func normalizeWithoutBehavior(_ raw: Int) -> Outcome {
         var outcome = Outcome(stabilized: raw, replicas: raw)
         let cutoff = now - HPADefaults.scaleDownStabilizationSeconds

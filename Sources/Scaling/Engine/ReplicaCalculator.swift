@@ -11,7 +11,9 @@ enum ReplicaCalculator {
 
     /// `ceil(value)`, robust against floating-point error just above an integer.
     static func ceiling(_ value: Double) -> Int {
-        guard value.isFinite else { return value > 0 ? Int.max / 2 : 0 }
+        let limit = Double(Int32.max)
+        guard value < limit else { return Int(Int32.max) }
+        guard value > 0 else { return 0 }
         return Int((value - epsilon).rounded(.up))
     }
 
@@ -39,7 +41,8 @@ enum ReplicaCalculator {
         now: Double
     ) -> SignalProposal {
         let stale = policy.missingSignals.staleAfterSeconds
-        guard let sample = state.poolSignals[signal.name], !sample.isStale(now: now, staleAfter: stale) else {
+        guard let sample = state.poolSignals[signal.name], sample.isUsable, !sample.isStale(now: now, staleAfter: stale)
+        else {
             return SignalProposal(signal: signal.name, status: .missing, source: .pool, target: signal.target)
         }
         let current = state.replicas
@@ -139,7 +142,8 @@ struct PodGroups {
             case .unready: unready += 1
             case .ready:
                 let sample = pod.signals[signal]
-                if let sample, !sample.isStale(now: now, staleAfter: policy.missingSignals.staleAfterSeconds) {
+                let stale = policy.missingSignals.staleAfterSeconds
+                if let sample, sample.isUsable, !sample.isStale(now: now, staleAfter: stale) {
                     values.append(sample.value)
                 } else {
                     missing += 1

@@ -1,5 +1,6 @@
 /// The one-sentence explanation of a decision, for Events and `kubectl describe`.
 extension Run {
+    /// The sentence: the headline, up to three clauses for what shaped it, and a note on pods.
     func explanation() -> String {
         var sentence = headline()
         var clauses = path == .scaledToZero ? [] : Array(limits.compactMap(clause).prefix(3))
@@ -24,6 +25,7 @@ extension Run {
         return nil
     }
 
+    /// What happens and the main reason.
     private func headline() -> String {
         let verb =
             desired > current
@@ -77,6 +79,7 @@ extension Run {
         }
     }
 
+    /// The message of the first limit with `reason`, or an empty string.
     private func firstMessage(_ reason: LimitReason) -> String {
         limits.first { $0.reason == reason }?.message ?? ""
     }

@@ -5,7 +5,7 @@ extension Run {
 
     /// The fresh pool-level waiting-requests sample, if any.
     var activationSample: SignalSample? {
-        guard let sample = state.poolSignals[Self.activationSignal],
+        guard let sample = state.poolSignals[Self.activationSignal], sample.isUsable,
             !sample.isStale(now: now, staleAfter: policy.missingSignals.staleAfterSeconds)
         else { return nil }
         return sample
@@ -18,6 +18,7 @@ extension Run {
 
     // MARK: - Zero
 
+    /// Step 7 at zero: wake on waiting requests or the fallback, otherwise stay at zero.
     mutating func decideAtZero() {
         guard let zero = policy.scaleToZero else {
             // HPA's rule: a target scaled to zero by hand disables autoscaling.
@@ -44,6 +45,7 @@ extension Run {
         history.recommendations.append(Recommendation(time: now, replicas: desired))
     }
 
+    /// Step 7 while serving: go from the minimum to zero after the idle period.
     mutating func applyScaleToZero() {
         guard let zero = policy.scaleToZero, isIdle else {
             history.idleSince = nil
@@ -68,7 +70,8 @@ extension Run {
         for pod in live {
             guard PodClass(pod, policy: policy, now: now) == .ready else { return false }
             for name in [SignalKind.waitingRequests.rawValue, SignalKind.runningRequests.rawValue] {
-                guard let sample = pod.signals[name], !sample.isStale(now: now, staleAfter: stale), sample.value == 0
+                guard let sample = pod.signals[name], sample.isUsable, !sample.isStale(now: now, staleAfter: stale),
+                    sample.value == 0
                 else { return false }
             }
         }
@@ -80,6 +83,7 @@ extension Run {
 
     // MARK: - Burst
 
+    /// Step 5: jump to the short-window demand on a surge; hold scale-down until it has passed.
     mutating func applyBurst() {
         guard let burst = policy.burst else {
             history.burstLastSeen = nil
@@ -128,6 +132,7 @@ extension Run {
 
     // MARK: - Cold start
 
+    /// Step 6: stop a scale-down short of removing loading pods.
     mutating func applyColdStart() {
         guard desired < current else { return }
         let live = state.pods.filter { PodClass($0, policy: policy, now: now) != .ignored }
@@ -144,6 +149,7 @@ extension Run {
 
     // MARK: - Capacity
 
+    /// Step 8: cap at the GPU capacity (Hold) or report the pods that will pend (Pend).
     mutating func applyCapacity() {
         guard path != .invalidPolicy, path != .disabled else { return }
         // Replicas that hold (or will get) a GPU: every replica but the pods pending for capacity.

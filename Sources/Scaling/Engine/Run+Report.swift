@@ -1,5 +1,6 @@
 /// Turning a finished run into a ``Decision``: conditions, the explanation, pods to remove.
 extension Run {
+    /// The finished decision.
     func decision() -> Decision {
         Decision(
             desiredReplicas: desired,
@@ -16,6 +17,7 @@ extension Run {
 
     // MARK: - Conditions
 
+    /// HPA's three conditions, then PoolPilot's for the features the policy uses.
     func conditions() -> [ScalingCondition] {
         var result = [ableToScale(), scalingActive(), scalingLimited()]
         if path == .invalidPolicy { return result }

@@ -13,18 +13,26 @@ struct Run {
     let policy: ScalingPolicy
     let state: PoolState
     let now: Double
+    /// The replica count the decision starts from (never negative).
     let current: Int
+    /// The history being updated; it becomes ``Decision/history``.
     var history: ScalingHistory
     var path = Path.normal
     var proposals: [SignalProposal] = []
+    /// What shaped the result so far, in step order.
     var limits: [Limit] = []
+    /// The replica count so far; each step may change it.
     var desired: Int
+    /// The proposal that won step 2, if any signal proposed.
     var winner: SignalProposal?
+    /// What stabilization did, for `AbleToScale`.
     var stabilization: Limit?
+    /// What a rate policy or a bound did, for `ScalingLimited`.
     var rateLimit: Limit?
     var isFallbackActive = false
     var isBurstActive = false
     var isCapacityHeld = false
+    /// Replicas asked for beyond GPU capacity under policy Pend.
     var pendingForCapacity = 0
 
     init(policy: ScalingPolicy, state: PoolState, history: ScalingHistory, now: Double) {
@@ -39,6 +47,7 @@ struct Run {
     /// The lower bound while serving; zero is reached only through scale-to-zero.
     var floor: Int { max(policy.minReplicas, 1) }
 
+    /// Runs every step; the result is read with ``decision()``.
     mutating func execute() {
         let problems = policy.problems
         guard problems.isEmpty else {
@@ -74,6 +83,7 @@ struct Run {
         }
     }
 
+    /// Steps 2 to 7 for a pool that is serving and within its bounds.
     private mutating func decideServing() {
         var raw = combinedProposal()
         raw = applyFallback(to: raw)
@@ -116,20 +126,23 @@ struct Run {
         return replicas
     }
 
-    /// Counts consecutive failed intervals per signal.
+    /// Counts consecutive failed intervals per signal; at zero, also the activation source.
     private mutating func countFailures() {
+        var failedNow: Set<String> = []
         for proposal in proposals {
             if proposal.status.isFailure {
                 history.failedIntervals[proposal.signal, default: 0] += 1
+                failedNow.insert(proposal.signal)
             } else if proposal.status != .noReadyPods {
                 history.failedIntervals[proposal.signal] = nil
             }
         }
-        if current == 0, policy.scaleToZero != nil, !proposals.contains(where: { $0.signal == Self.activationSignal }) {
+        let activation = Self.activationSignal
+        if current == 0, policy.scaleToZero != nil, !failedNow.contains(activation) {
             if activationSample == nil && isActivationFailing {
-                history.failedIntervals[Self.activationSignal, default: 0] += 1
-            } else {
-                history.failedIntervals[Self.activationSignal] = nil
+                history.failedIntervals[activation, default: 0] += 1
+            } else if activationSample != nil {
+                history.failedIntervals[activation] = nil
             }
         }
         if let fallback = policy.missingSignals.fallback {
@@ -137,6 +150,7 @@ struct Run {
         }
     }
 
+    /// The raw recommendation once the fallback applies, if it does.
     private mutating func applyFallback(to raw: Int) -> Int {
         guard isFallbackActive, let fallback = policy.missingSignals.fallback else { return raw }
         let held = fallback.mode == .static ? fallback.replicas : max(current, fallback.replicas)
@@ -155,6 +169,7 @@ struct Run {
 
     // MARK: - History
 
+    /// Drops recommendations older than every window and scale events older than every period.
     private mutating func pruneHistory() {
         let behavior = policy.behavior
         let windows = [

@@ -11,7 +11,8 @@ public struct BurstPolicy: Codable, Sendable, Equatable {
     public var factor: Double
     /// The short window in seconds over which demand is averaged.
     ///
-    /// Default: 30.
+    /// Default: 10, about two readings at the operator's 5 s interval, like Knative's 6 s panic
+    /// window.
     public var windowSeconds: Double
     /// Seconds without a surge before burst mode ends and scale-down may resume.
     ///
@@ -19,7 +20,7 @@ public struct BurstPolicy: Codable, Sendable, Equatable {
     public var holdSeconds: Double
 
     /// Creates a burst policy.
-    public init(factor: Double = 2, windowSeconds: Double = 30, holdSeconds: Double = 60) {
+    public init(factor: Double = 2, windowSeconds: Double = 10, holdSeconds: Double = 60) {
         self.factor = factor
         self.windowSeconds = windowSeconds
         self.holdSeconds = holdSeconds
@@ -33,7 +34,7 @@ public struct BurstPolicy: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         factor = try container.decodeIfPresent(Double.self, forKey: .factor) ?? 2
-        windowSeconds = try container.decodeIfPresent(Double.self, forKey: .windowSeconds) ?? 30
+        windowSeconds = try container.decodeIfPresent(Double.self, forKey: .windowSeconds) ?? 10
         holdSeconds = try container.decodeIfPresent(Double.self, forKey: .holdSeconds) ?? 60
     }
 }

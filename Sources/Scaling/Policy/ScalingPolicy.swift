@@ -13,7 +13,7 @@
 public struct ScalingPolicy: Codable, Sendable, Equatable {
     /// The fewest replicas while the pool is serving.
     ///
-    /// Default: 1.
+    /// 0 acts as 1: only ``scaleToZero`` takes a pool to zero. Default: 1.
     public var minReplicas: Int
     /// The most replicas ever.
     public var maxReplicas: Int

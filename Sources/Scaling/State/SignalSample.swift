@@ -15,6 +15,11 @@ public struct SignalSample: Codable, Sendable, Equatable {
         self.observedAt = observedAt
     }
 
+    /// Whether the value can be used (finite and not negative); anything else counts as missing.
+    var isUsable: Bool {
+        value.isFinite && value >= 0
+    }
+
     /// Whether the sample is older than `staleAfter` seconds at `now`.
     func isStale(now: Double, staleAfter: Double?) -> Bool {
         guard let staleAfter, let observedAt else { return false }

@@ -1,38 +1,38 @@
-/// A monotonically increasing metric, for things that happen (`reconciles_total`).
+/// A monotonically increasing metric, for things that happen (`reconcile_total`).
 ///
-/// Label values are given by name; a declared label left out is exported as the empty string, and
-/// names that were not declared are ignored.
+/// Updates are synchronous and cheap (one lock). Label values are given by name; a declared label
+/// left out is exported as the empty string, and names that were not declared are ignored.
 public struct Counter: Sendable {
-    let registry: MetricsRegistry
+    let family: MetricFamily
     /// The metric name.
-    public let name: String
+    public var name: String { family.name }
 
     /// Adds `amount` (default 1); negative amounts are ignored because counters never go down.
-    public func increment(by amount: Double = 1, labels: [String: String] = [:]) async {
+    public func increment(by amount: Double = 1, labels: [String: String] = [:]) {
         guard amount >= 0 else { return }
-        await registry.add(amount, to: name, labels: labels)
+        family.add(amount, labels: labels)
     }
 }
 
-/// A metric that goes up and down, for states (`queue_depth`, `leader`).
+/// A metric that goes up and down, for states (`workqueue_depth`, `leader`).
 public struct Gauge: Sendable {
-    let registry: MetricsRegistry
+    let family: MetricFamily
     /// The metric name.
-    public let name: String
+    public var name: String { family.name }
 
     /// Sets the value.
-    public func set(_ value: Double, labels: [String: String] = [:]) async {
-        await registry.set(value, on: name, labels: labels)
+    public func set(_ value: Double, labels: [String: String] = [:]) {
+        family.set(value, labels: labels)
     }
 
     /// Adds `amount`, which may be negative.
-    public func add(_ amount: Double, labels: [String: String] = [:]) async {
-        await registry.add(amount, to: name, labels: labels)
+    public func add(_ amount: Double, labels: [String: String] = [:]) {
+        family.add(amount, labels: labels)
     }
 
     /// Removes one labelled series, for example of an object that no longer exists.
-    public func remove(labels: [String: String]) async {
-        await registry.removeSeries(name, labels: labels)
+    public func remove(labels: [String: String]) {
+        family.remove(labels: labels)
     }
 }
 
@@ -41,19 +41,19 @@ public struct Histogram: Sendable {
     /// Prometheus' default buckets, in seconds: 5 ms to 10 s.
     public static let defaultBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
-    let registry: MetricsRegistry
+    let family: MetricFamily
     /// The metric name.
-    public let name: String
+    public var name: String { family.name }
 
     /// Records one observation.
-    public func observe(_ value: Double, labels: [String: String] = [:]) async {
-        await registry.observe(value, on: name, labels: labels)
+    public func observe(_ value: Double, labels: [String: String] = [:]) {
+        family.observe(value, labels: labels)
     }
 
     /// Records a duration in seconds.
-    public func observe(_ duration: Duration, labels: [String: String] = [:]) async {
+    public func observe(_ duration: Duration, labels: [String: String] = [:]) {
         let components = duration.components
-        await observe(Double(components.seconds) + Double(components.attoseconds) / 1e18, labels: labels)
+        observe(Double(components.seconds) + Double(components.attoseconds) / 1e18, labels: labels)
     }
 }
 

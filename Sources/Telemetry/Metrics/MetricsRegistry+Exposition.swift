@@ -9,11 +9,12 @@ extension MetricsRegistry {
             guard let family = families[name] else { continue }
             out += "# HELP \(name) \(Self.escapedHelp(family.help))\n"
             out += "# TYPE \(name) \(family.kind.rawValue)\n"
+            let series = family.series.withLock { $0 }
             if family.kind == .histogram {
-                appendHistogram(family, to: &out)
+                appendHistogram(family, series, to: &out)
             } else {
-                for labelValues in family.values.keys.sorted(by: Self.lexicographic) {
-                    let value = family.values[labelValues] ?? 0
+                for labelValues in series.values.keys.sorted(by: Self.lexicographic) {
+                    let value = series.values[labelValues] ?? 0
                     out += name + Self.labelText(family.labelNames, labelValues) + " " + Self.number(value) + "\n"
                 }
             }
@@ -21,9 +22,9 @@ extension MetricsRegistry {
         return out
     }
 
-    private func appendHistogram(_ family: Family, to out: inout String) {
-        for labelValues in family.histograms.keys.sorted(by: Self.lexicographic) {
-            guard let state = family.histograms[labelValues] else { continue }
+    private func appendHistogram(_ family: MetricFamily, _ series: MetricFamily.Series, to out: inout String) {
+        for labelValues in series.histograms.keys.sorted(by: Self.lexicographic) {
+            guard let state = series.histograms[labelValues] else { continue }
             let cumulative = Self.cumulative(state.bucketCounts)
             for (bound, count) in zip(family.buckets, cumulative) {
                 let labels = Self.labelText(family.labelNames + ["le"], labelValues + [Self.number(bound)])

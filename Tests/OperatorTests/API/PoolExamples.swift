@@ -79,7 +79,7 @@ enum PoolExamples {
         waitingPerReplica: 5.5,
         gpuMemoryUtilization: 0.7,
         currentMetrics: [SignalStatus(name: "waitingRequestsPerReplica", current: 5.5, target: 4, proposedReplicas: 3)],
-        gpu: GPUCapacityStatus(matchingNodes: 2, freeGPUs: 1.5, schedulableReplicas: 4, pendingReplicas: 0),
+        gpu: GPUCapacityStatus(matchingNodes: 2, free: 1.5, schedulableReplicas: 4, pendingReplicas: 0),
         scalingHistory: [
             ScalingRecord(time: "2026-12-04T15:00:00Z", from: 2, to: 3, reason: "ScaledUp", message: "more queue")
         ],

@@ -30,6 +30,10 @@ actor ReviewingCluster: ClusterAccess {
         try await inner.updateScale(resource, namespace: namespace, name: name, replicas: replicas, resourceVersion: resourceVersion)
     }
 
+    func mergePatch(_ resource: OperatorResource, namespace: String?, name: String, _ patch: JSONValue) async throws -> JSONValue {
+        try await inner.mergePatch(resource, namespace: namespace, name: name, patch)
+    }
+
     func create(_ resource: OperatorResource, namespace: String?, _ object: JSONValue) async throws -> JSONValue {
         guard resource == .selfSubjectAccessReviews else { return try await inner.create(resource, namespace: namespace, object) }
         let denied = object.value(at: ["spec", "resourceAttributes", "subresource"]) == "scale"

@@ -97,6 +97,14 @@ actor FakeCluster: ClusterAccess {
         scaleWrites.append((name, replicas, resourceVersion))
     }
 
+    func mergePatch(_ resource: OperatorResource, namespace: String?, name: String, _ patch: JSONValue) async throws -> JSONValue {
+        calls.append(APICall("patch", resource))
+        guard var stored = object(resource, namespace, name) else { throw OperatorError.api("404 \(name)") }
+        for (key, value) in patch.objectValue ?? [:] { stored[key] = value }
+        put(resource, stored)
+        return stored
+    }
+
     func create(_ resource: OperatorResource, namespace: String?, _ object: JSONValue) async throws -> JSONValue {
         calls.append(APICall("create", resource))
         put(resource, object)

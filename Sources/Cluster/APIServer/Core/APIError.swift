@@ -7,7 +7,7 @@ import YAML
 public struct APIError: Error, Sendable, CustomStringConvertible {
     /// The HTTP status code.
     public var code: Int
-    /// The machine-readable reason, e.g. "NotFound".
+    /// The machine-readable reason, such as "NotFound".
     public var reason: String
     /// The human-readable message.
     public var message: String
@@ -150,7 +150,7 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
 struct FieldCause: Sendable, Equatable {
     /// `FieldValueInvalid`, `FieldValueRequired`, `FieldValueNotSupported`, `FieldValueForbidden`, ...
     var reason: String
-    /// The path, e.g. `spec.replicas`.
+    /// The path, such as `spec.replicas`.
     var field: String
     /// What is wrong.
     var message: String

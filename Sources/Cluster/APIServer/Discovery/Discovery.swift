@@ -24,13 +24,16 @@ enum Discovery {
             return ["metadata": ["name": .string(entry.group)], "versions": .array(versions)]
         }
         return [
-            "kind": "APIGroupDiscoveryList", "apiVersion": .string(beta ? "apidiscovery.k8s.io/v2beta1" : "apidiscovery.k8s.io/v2"),
+            "kind": "APIGroupDiscoveryList",
+            "apiVersion": .string(beta ? "apidiscovery.k8s.io/v2beta1" : "apidiscovery.k8s.io/v2"),
             "metadata": [:], "items": .array(items),
         ]
     }
 
     private static func aggregatedResource(_ resource: ResourceDefinition) -> JSONValue {
-        let kind: JSONValue = ["group": .string(resource.group), "version": .string(resource.version), "kind": .string(resource.kind)]
+        let kind: JSONValue = [
+            "group": .string(resource.group), "version": .string(resource.version), "kind": .string(resource.kind),
+        ]
         var subresources: [JSONValue] = []
         if resource.hasStatus {
             subresources.append(["subresource": "status", "responseKind": kind, "verbs": subresourceVerbs])
@@ -89,18 +92,23 @@ enum Discovery {
             if resource.hasStatus {
                 resources.append([
                     "name": .string("\(resource.plural)/status"), "singularName": "",
-                    "namespaced": .bool(resource.isNamespaced), "kind": .string(resource.kind), "verbs": subresourceVerbs,
+                    "namespaced": .bool(resource.isNamespaced), "kind": .string(resource.kind),
+                    "verbs": subresourceVerbs,
                 ])
             }
             if resource.scale != nil {
                 resources.append([
                     "name": .string("\(resource.plural)/scale"), "singularName": "",
-                    "namespaced": .bool(resource.isNamespaced), "group": "autoscaling", "version": "v1", "kind": "Scale",
+                    "namespaced": .bool(resource.isNamespaced), "group": "autoscaling", "version": "v1",
+                    "kind": "Scale",
                     "verbs": subresourceVerbs,
                 ])
             }
         }
         let groupVersion = group.isEmpty ? version : "\(group)/\(version)"
-        return ["kind": "APIResourceList", "apiVersion": "v1", "groupVersion": .string(groupVersion), "resources": .array(resources)]
+        return [
+            "kind": "APIResourceList", "apiVersion": "v1", "groupVersion": .string(groupVersion),
+            "resources": .array(resources),
+        ]
     }
 }

@@ -61,16 +61,20 @@ enum OpenAPIDocuments {
     private static func customSchema(_ raw: JSONValue, gvk: JSONValue) -> JSONValue {
         var schema = raw
         var properties = raw["properties"]?.objectValue ?? [:]
-        properties["apiVersion"] = properties["apiVersion"] ?? [
-            "type": "string",
-            "description": "APIVersion defines the versioned schema of this representation of an object.",
-        ]
-        properties["kind"] = properties["kind"] ?? [
-            "type": "string", "description": "Kind is a string value representing the REST resource this object represents.",
-        ]
+        properties["apiVersion"] =
+            properties["apiVersion"] ?? [
+                "type": "string",
+                "description": "APIVersion defines the versioned schema of this representation of an object.",
+            ]
+        properties["kind"] =
+            properties["kind"] ?? [
+                "type": "string",
+                "description": "Kind is a string value representing the REST resource this object represents.",
+            ]
         properties["metadata"] = [
             "type": "object",
-            "description": "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+            "description":
+                "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
         ]
         schema["properties"] = .object(properties)
         schema["x-kubernetes-group-version-kind"] = [gvk]

@@ -25,7 +25,13 @@ struct FieldSet: Sendable, Equatable {
         for (key, value) in object.objectValue ?? [:] where key != "apiVersion" && key != "kind" {
             if key == "metadata" {
                 for (member, child) in value.objectValue ?? [:] where !Self.serverOwnedMetadata.contains(member) {
-                    Self.collect(child, path: [.field("metadata"), .field(member)], names: ["metadata", member], keys: listKeys, into: &paths)
+                    Self.collect(
+                        child,
+                        path: [.field("metadata"), .field(member)],
+                        names: ["metadata", member],
+                        keys: listKeys,
+                        into: &paths
+                    )
                 }
             } else {
                 Self.collect(value, path: [.field(key)], names: [key], keys: listKeys, into: &paths)

@@ -37,7 +37,9 @@ enum JSONPatch {
                 let actual = try get(pointer, in: result)
                 let expected = try value(operation, op)
                 guard sameValue(actual, expected) else {
-                    throw invalid("testing value \(path) failed: expected \(JSONWriter.string(expected)), found \(JSONWriter.string(actual))")
+                    throw invalid(
+                        "testing value \(path) failed: expected \(JSONWriter.string(expected)), found \(JSONWriter.string(actual))"
+                    )
                 }
             default:
                 throw APIError.badRequest("unknown json patch operation \"\(op)\"")
@@ -74,7 +76,9 @@ enum JSONPatch {
         for token in pointer {
             switch current {
             case .object(let members):
-                guard let child = members[token] else { throw invalid("path /\(pointer.joined(separator: "/")) not found") }
+                guard let child = members[token] else {
+                    throw invalid("path /\(pointer.joined(separator: "/")) not found")
+                }
                 current = child
             case .array(let elements):
                 guard let index = Int(token), elements.indices.contains(index) else {
@@ -98,7 +102,9 @@ enum JSONPatch {
             if rest.isEmpty {
                 members[token] = value
             } else {
-                guard let child = members[token] else { throw invalid("missing parent for /\(pointer.joined(separator: "/"))") }
+                guard let child = members[token] else {
+                    throw invalid("missing parent for /\(pointer.joined(separator: "/"))")
+                }
                 members[token] = try add(value, at: rest, in: child)
             }
             return .object(members)

@@ -34,7 +34,8 @@ struct ManagedFields: Sendable {
                 apiVersion: raw["apiVersion"]?.stringValue ?? "",
                 time: raw["time"]?.stringValue ?? "",
                 subresource: raw["subresource"]?.stringValue,
-                fields: FieldSet(fieldsV1: raw["fieldsV1"] ?? .object([:])))
+                fields: FieldSet(fieldsV1: raw["fieldsV1"] ?? .object([:]))
+            )
         }
     }
 
@@ -69,20 +70,30 @@ struct ManagedFields: Sendable {
         }
         guard !changed.isEmpty else { return }
         let time = KubeTime.string(now)
-        if let index = entries.firstIndex(where: { $0.manager == manager && $0.operation == "Update" && $0.subresource == subresource }) {
+        if let index = entries.firstIndex(where: {
+            $0.manager == manager && $0.operation == "Update" && $0.subresource == subresource
+        }) {
             entries[index].fields.paths.formUnion(changed)
             entries[index].time = time
             entries[index].apiVersion = apiVersion
         } else {
             entries.append(
                 Entry(
-                    manager: manager, operation: "Update", apiVersion: apiVersion, time: time,
-                    subresource: subresource, fields: FieldSet(paths: changed)))
+                    manager: manager,
+                    operation: "Update",
+                    apiVersion: apiVersion,
+                    time: time,
+                    subresource: subresource,
+                    fields: FieldSet(paths: changed)
+                )
+            )
         }
     }
 
     /// The leaves of `applied` that another manager owns with a different value in `current`.
-    func conflicts(manager: String, applied: FieldSet, config: JSONValue, current: JSONValue) -> [(String, [FieldPathElement])] {
+    func conflicts(manager: String, applied: FieldSet, config: JSONValue, current: JSONValue) -> [(
+        String, [FieldPathElement]
+    )] {
         var found: [(String, [FieldPathElement])] = []
         for entry in entries where entry.manager != manager {
             for path in applied.paths.intersection(entry.fields.paths)

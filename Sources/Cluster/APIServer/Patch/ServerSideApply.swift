@@ -64,8 +64,14 @@ enum ServerSideApply {
         } else {
             managed.entries.append(
                 ManagedFields.Entry(
-                    manager: manager, operation: "Apply", apiVersion: resource.apiVersion, time: time,
-                    subresource: nil, fields: applied))
+                    manager: manager,
+                    operation: "Apply",
+                    apiVersion: resource.apiVersion,
+                    time: time,
+                    subresource: nil,
+                    fields: applied
+                )
+            )
         }
         managed.store(into: &merged)
         return merged
@@ -94,6 +100,7 @@ enum ServerSideApply {
             code: 409,
             reason: "Conflict",
             message: message,
-            details: APIError.details(name: name, group: resource.group, resource: resource.plural, causes: causes))
+            details: APIError.details(name: name, group: resource.group, resource: resource.plural, causes: causes)
+        )
     }
 }

@@ -18,7 +18,8 @@ enum StrategicMerge {
         case "conditions": return "type"
         case "ownerReferences": return "uid"
         case "ports":
-            let inContainer = parents.contains("containers") || parents.contains("initContainers")
+            let inContainer =
+                parents.contains("containers") || parents.contains("initContainers")
                 || parents.contains("ephemeralContainers")
             return inContainer ? "containerPort" : "port"
         default: return nil
@@ -75,7 +76,12 @@ enum StrategicMerge {
                 members[key] = merged.isNull ? nil : merged
             case (.array(let items), let existing):
                 members[key] = try mergeList(
-                    items, into: existing?.arrayValue ?? [], field: key, parents: parents, order: orders[key])
+                    items,
+                    into: existing?.arrayValue ?? [],
+                    field: key,
+                    parents: parents,
+                    order: orders[key]
+                )
             default:
                 members[key] = change
             }
@@ -128,7 +134,8 @@ enum StrategicMerge {
     private static func reordered(_ list: [JSONValue], by order: [JSONValue], key: String) -> [JSONValue] {
         let ranks = Dictionary(
             order.enumerated().compactMap { entry in entry.element[key].map { ($0, entry.offset) } },
-            uniquingKeysWith: { first, _ in first })
+            uniquingKeysWith: { first, _ in first }
+        )
         return list.enumerated().sorted { left, right in
             let leftRank = left.element[key].flatMap { ranks[$0] } ?? Int.max
             let rightRank = right.element[key].flatMap { ranks[$0] } ?? Int.max

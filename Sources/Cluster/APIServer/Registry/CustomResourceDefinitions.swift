@@ -11,20 +11,50 @@ enum CustomResourceDefinitions {
         let kind = names["kind"]?.stringValue ?? ""
         var causes: [FieldCause] = []
         if group.isEmpty || !group.contains(".") {
-            causes.append(FieldCause(reason: "FieldValueInvalid", field: "spec.group", message: "Invalid value: \"\(group)\": should be a domain with at least one dot"))
+            causes.append(
+                FieldCause(
+                    reason: "FieldValueInvalid",
+                    field: "spec.group",
+                    message: "Invalid value: \"\(group)\": should be a domain with at least one dot"
+                )
+            )
         }
-        if plural.isEmpty { causes.append(FieldCause(reason: "FieldValueRequired", field: "spec.names.plural", message: "Required value")) }
-        if kind.isEmpty { causes.append(FieldCause(reason: "FieldValueRequired", field: "spec.names.kind", message: "Required value")) }
+        if plural.isEmpty {
+            causes.append(
+                FieldCause(reason: "FieldValueRequired", field: "spec.names.plural", message: "Required value")
+            )
+        }
+        if kind.isEmpty {
+            causes.append(FieldCause(reason: "FieldValueRequired", field: "spec.names.kind", message: "Required value"))
+        }
         if crd.name != "\(plural).\(group)" {
-            causes.append(FieldCause(reason: "FieldValueInvalid", field: "metadata.name", message: "Invalid value: \"\(crd.name)\": must be spec.names.plural+\".\"+spec.group"))
+            causes.append(
+                FieldCause(
+                    reason: "FieldValueInvalid",
+                    field: "metadata.name",
+                    message: "Invalid value: \"\(crd.name)\": must be spec.names.plural+\".\"+spec.group"
+                )
+            )
         }
         let scope = spec["scope"]?.stringValue ?? ""
         if scope != "Namespaced", scope != "Cluster" {
-            causes.append(FieldCause(reason: "FieldValueNotSupported", field: "spec.scope", message: "Unsupported value: \"\(scope)\": supported values: \"Cluster\", \"Namespaced\""))
+            causes.append(
+                FieldCause(
+                    reason: "FieldValueNotSupported",
+                    field: "spec.scope",
+                    message: "Unsupported value: \"\(scope)\": supported values: \"Cluster\", \"Namespaced\""
+                )
+            )
         }
         let versions = spec["versions"]?.arrayValue ?? []
         if versions.filter({ $0["storage"]?.boolValue == true }).count != 1 {
-            causes.append(FieldCause(reason: "FieldValueInvalid", field: "spec.versions", message: "Invalid value: must have exactly one version marked as storage version"))
+            causes.append(
+                FieldCause(
+                    reason: "FieldValueInvalid",
+                    field: "spec.versions",
+                    message: "Invalid value: must have exactly one version marked as storage version"
+                )
+            )
         }
         var definitions: [ResourceDefinition] = []
         for (position, version) in versions.enumerated() {
@@ -55,8 +85,11 @@ enum CustomResourceDefinitions {
         if let rawScale = subresources["scale"] {
             scale = ScaleMapping(
                 specReplicasPath: ScaleMapping.path(rawScale["specReplicasPath"]?.stringValue ?? ".spec.replicas"),
-                statusReplicasPath: ScaleMapping.path(rawScale["statusReplicasPath"]?.stringValue ?? ".status.replicas"),
-                labelSelectorPath: rawScale["labelSelectorPath"]?.stringValue.map(ScaleMapping.path))
+                statusReplicasPath: ScaleMapping.path(
+                    rawScale["statusReplicasPath"]?.stringValue ?? ".status.replicas"
+                ),
+                labelSelectorPath: rawScale["labelSelectorPath"]?.stringValue.map(ScaleMapping.path)
+            )
         }
         var definition = ResourceDefinition(
             group: group,
@@ -72,7 +105,8 @@ enum CustomResourceDefinitions {
             storageKey: "\(group)/\(plural)",
             selectableFields: (version["selectableFields"]?.arrayValue ?? []).compactMap {
                 $0["jsonPath"]?.stringValue.map { String($0.drop { $0 == "." }) }
-            })
+            }
+        )
         definition.isCustom = true
         if let columns = version["additionalPrinterColumns"]?.arrayValue {
             definition.printerColumns = columns.map { column in
@@ -82,13 +116,17 @@ enum CustomResourceDefinitions {
                     format: column["format"]?.stringValue ?? "",
                     description: column["description"]?.stringValue ?? "",
                     priority: Int(column["priority"]?.integerValue ?? 0),
-                    jsonPath: column["jsonPath"]?.stringValue ?? "")
+                    jsonPath: column["jsonPath"]?.stringValue ?? ""
+                )
             }
         }
         if let raw = version["schema"]?["openAPIV3Schema"] {
             definition.schema = StructuralSchema(root: try SchemaNode(raw, path: "\(prefix).schema.openAPIV3Schema"))
         } else {
-            throw SchemaError(field: "\(prefix).schema.openAPIV3Schema", message: "Required value: schemas are required")
+            throw SchemaError(
+                field: "\(prefix).schema.openAPIV3Schema",
+                message: "Required value: schemas are required"
+            )
         }
         return definition
     }

@@ -4,19 +4,19 @@ import YAML
 struct ResourceDefinition: Sendable, Equatable {
     /// The API group; "" for the core group.
     var group: String
-    /// The served version, e.g. "v1".
+    /// The served version, such as "v1".
     var version: String
-    /// The plural resource name used in URLs, e.g. "deployments".
+    /// The plural resource name used in URLs, such as "deployments".
     var plural: String
-    /// The singular name, e.g. "deployment".
+    /// The singular name, such as "deployment".
     var singular: String
-    /// The kind, e.g. "Deployment".
+    /// The kind, such as "Deployment".
     var kind: String
     /// Whether objects live in a namespace.
     var isNamespaced: Bool
-    /// Short names for kubectl, e.g. ["deploy"].
+    /// Short names for kubectl, such as ["deploy"].
     var shortNames: [String] = []
-    /// Categories, e.g. ["all"].
+    /// Categories, such as ["all"].
     var categories: [String] = []
     /// Whether `/status` is served.
     var hasStatus: Bool = false
@@ -37,7 +37,7 @@ struct ResourceDefinition: Sendable, Equatable {
     var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     /// `deployments.apps`, or `configmaps` for the core group: the name used in messages.
     var qualifiedResource: String { group.isEmpty ? plural : "\(plural).\(group)" }
-    /// The list kind, e.g. "DeploymentList".
+    /// The list kind, such as "DeploymentList".
     var listKind: String { kind + "List" }
 
     /// Creates a definition; `storageKey` defaults to `group/plural`.
@@ -72,9 +72,9 @@ struct ResourceDefinition: Sendable, Equatable {
 
 /// How the `autoscaling/v1 Scale` subresource reads and writes an object.
 struct ScaleMapping: Sendable, Equatable {
-    /// Path of the desired replicas, e.g. ["spec", "replicas"].
+    /// Path of the desired replicas, such as ["spec", "replicas"].
     var specReplicasPath: [String]
-    /// Path of the observed replicas, e.g. ["status", "replicas"].
+    /// Path of the observed replicas, such as ["status", "replicas"].
     var statusReplicasPath: [String]
     /// Path of a string selector (CRDs), when set.
     var labelSelectorPath: [String]?
@@ -107,6 +107,6 @@ struct PrinterColumn: Sendable, Equatable {
     var description: String = ""
     /// 0 shows always; higher shows only with `-o wide`.
     var priority: Int = 0
-    /// The simple JSONPath, e.g. `.spec.replicas`.
+    /// The simple JSONPath, such as `.spec.replicas`.
     var jsonPath: String
 }

@@ -38,7 +38,8 @@ struct CELEvaluator {
             }
             return .bool(members[field] != nil)
         case .index(let base, let key): return try index(try evaluate(base), try evaluate(key))
-        case .call(let name, let arguments): return try call(name, arguments.map { (argument) throws(CELError) in try evaluate(argument) })
+        case .call(let name, let arguments):
+            return try call(name, arguments.map { (argument) throws(CELError) in try evaluate(argument) })
         case .method(let base, let name, let arguments):
             let receiver = try evaluate(base)
             return try method(receiver, name, arguments.map { (argument) throws(CELError) in try evaluate(argument) })
@@ -54,7 +55,9 @@ struct CELEvaluator {
         case .map(let entries):
             var members: [String: CELValue] = [:]
             for (key, value) in entries {
-                guard case .string(let name) = try evaluate(key) else { throw CELError(message: "map keys must be strings") }
+                guard case .string(let name) = try evaluate(key) else {
+                    throw CELError(message: "map keys must be strings")
+                }
                 members[name] = try evaluate(value)
             }
             return .map(members)
@@ -64,7 +67,9 @@ struct CELEvaluator {
     private func index(_ base: CELValue, _ key: CELValue) throws(CELError) -> CELValue {
         switch (base, key) {
         case (.list(let elements), .int(let position)):
-            guard position >= 0, position < elements.count else { throw CELError(message: "index out of range: \(position)") }
+            guard position >= 0, position < elements.count else {
+                throw CELError(message: "index out of range: \(position)")
+            }
             return elements[Int(position)]
         case (.map(let members), .string(let name)):
             guard let value = members[name] else { throw CELError(message: "no such key: \(name)") }

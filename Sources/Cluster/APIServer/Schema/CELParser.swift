@@ -14,7 +14,9 @@ struct CELParser {
     /// Functions callable without a receiver.
     static let globalFunctions: Set<String> = ["size", "string", "int", "double", "has"]
     /// Methods callable on a value.
-    static let methods: Set<String> = ["size", "startsWith", "endsWith", "contains", "matches", "lowerAscii", "upperAscii"]
+    static let methods: Set<String> = [
+        "size", "startsWith", "endsWith", "contains", "matches", "lowerAscii", "upperAscii",
+    ]
     /// Comprehension macros.
     static let macros: Set<String> = ["all", "exists", "exists_one", "map", "filter"]
 
@@ -47,7 +49,9 @@ struct CELParser {
                 tokens.append(.number(text))
             } else if character.isLetter || character == "_" {
                 var text = ""
-                while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" {
+                while index < characters.count,
+                    characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+                {
                     text.append(characters[index])
                     index += 1
                 }

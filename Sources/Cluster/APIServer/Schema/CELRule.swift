@@ -12,7 +12,7 @@ struct CELRule: Sendable {
     let messageExpression: CELExpression?
     /// The cause reason; default `FieldValueInvalid`.
     let reason: String
-    /// The relative field path to report, e.g. `.minReplicas`.
+    /// The relative field path to report, such as `.minReplicas`.
     let fieldPath: String?
     /// Whether `oldSelf` may be absent; the embedded server refuses such rules (see ``init(_:path:)``).
     let optionalOldSelf: Bool
@@ -36,7 +36,8 @@ struct CELRule: Sendable {
                 field: "\(path).rule",
                 message: "Invalid value: \"\(source)\": compilation failed: the embedded API server supports a "
                     + "subset of CEL (field access, has(), size(), comparisons, arithmetic, &&, ||, ?:, in, string "
-                    + "methods, all/exists/exists_one/map/filter): \(error.message)")
+                    + "methods, all/exists/exists_one/map/filter): \(error.message)"
+            )
         }
         message = raw["message"]?.stringValue
         reason = raw["reason"]?.stringValue ?? "FieldValueInvalid"
@@ -45,7 +46,8 @@ struct CELRule: Sendable {
         if optionalOldSelf {
             throw SchemaError(
                 field: "\(path).optionalOldSelf",
-                message: "Forbidden: optionalOldSelf is not supported by the embedded API server")
+                message: "Forbidden: optionalOldSelf is not supported by the embedded API server"
+            )
         }
         try Self.checkScope(expression, bound: ["self", "oldSelf"], path: path, source: source)
     }
@@ -59,7 +61,8 @@ struct CELRule: Sendable {
             guard bound.contains(name) else {
                 throw SchemaError(
                     field: "\(path).rule",
-                    message: "Invalid value: \"\(source)\": compilation failed: undeclared reference to '\(name)'")
+                    message: "Invalid value: \"\(source)\": compilation failed: undeclared reference to '\(name)'"
+                )
             }
         case .select(let base, _), .has(let base), .unary(_, let base):
             try checkScope(base, bound: bound, path: path, source: source)

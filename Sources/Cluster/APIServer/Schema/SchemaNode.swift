@@ -75,13 +75,17 @@ final class SchemaNode: Sendable {
 
     private func checkStructural(path: String) throws(SchemaError) {
         if type == nil, !isIntOrString, !preservesUnknownFields, raw["properties"] == nil {
-            throw SchemaError(field: "\(path).type", message: "Required value: must not be empty for specified object fields")
+            throw SchemaError(
+                field: "\(path).type",
+                message: "Required value: must not be empty for specified object fields"
+            )
         }
         if let type, !["object", "array", "string", "integer", "number", "boolean"].contains(type) {
             throw SchemaError(
                 field: "\(path).type",
                 message: "Unsupported value: \"\(type)\": supported values: \"array\", \"boolean\", \"integer\", "
-                    + "\"number\", \"object\", \"string\"")
+                    + "\"number\", \"object\", \"string\""
+            )
         }
         if type == "array", items == nil {
             throw SchemaError(field: "\(path).items", message: "Required value: must be specified")
@@ -92,7 +96,8 @@ final class SchemaNode: Sendable {
         if !properties.isEmpty, additionalProperties != nil {
             throw SchemaError(
                 field: "\(path).additionalProperties",
-                message: "Forbidden: additionalProperties and properties are mutual exclusive")
+                message: "Forbidden: additionalProperties and properties are mutual exclusive"
+            )
         }
     }
 
@@ -104,7 +109,7 @@ final class SchemaNode: Sendable {
 
 /// A CRD schema that cannot be served, with the CRD field that is wrong.
 struct SchemaError: Error, Sendable {
-    /// Where in the CRD, e.g. `spec.versions[0].schema.openAPIV3Schema.properties[spec].type`.
+    /// Where in the CRD, such as `spec.versions[0].schema.openAPIV3Schema.properties[spec].type`.
     var field: String
     /// What is wrong.
     var message: String

@@ -7,7 +7,7 @@ import YAML
 /// validation), defaults are filled in where the parent exists, then types, value constraints and the
 /// CEL rules are checked. Every problem becomes a ``FieldCause``; none stops the walk early.
 struct SchemaValidator {
-    /// Fields present in the input but unknown to the schema, e.g. `.spec.foo`.
+    /// Fields present in the input but unknown to the schema, such as `.spec.foo`.
     private(set) var unknownFields: [String] = []
     /// Every problem found.
     private(set) var causes: [FieldCause] = []
@@ -65,7 +65,9 @@ struct SchemaValidator {
             if let defaultValue = child.defaultValue { members[key] = defaultValue }
         }
         for key in node.required where members[key] == nil {
-            causes.append(FieldCause(reason: "FieldValueRequired", field: display("\(path).\(key)"), message: "Required value"))
+            causes.append(
+                FieldCause(reason: "FieldValueRequired", field: display("\(path).\(key)"), message: "Required value")
+            )
         }
         if let minimum = node.minProperties, members.count < minimum {
             causes.append(invalid(path, "should have at least \(minimum) properties"))
@@ -97,7 +99,13 @@ struct SchemaValidator {
             causes.append(invalid(path, "should have at least \(minimum) items"))
         }
         if let maximum = node.maxItems, input.count > maximum {
-            causes.append(FieldCause(reason: "FieldValueTooMany", field: display(path), message: "Too many: \(input.count): must have at most \(maximum) items"))
+            causes.append(
+                FieldCause(
+                    reason: "FieldValueTooMany",
+                    field: display(path),
+                    message: "Too many: \(input.count): must have at most \(maximum) items"
+                )
+            )
         }
         if node.listType == "set", Set(input).count != input.count {
             causes.append(FieldCause(reason: "FieldValueDuplicate", field: display(path), message: "Duplicate value"))
@@ -112,7 +120,9 @@ struct SchemaValidator {
     }
 
     /// Old values of list items are only known for map lists, matched by their keys.
-    private func correlatedOldElement(_ element: JSONValue, position: Int, node: SchemaNode, old: JSONValue?) -> JSONValue? {
+    private func correlatedOldElement(_ element: JSONValue, position: Int, node: SchemaNode, old: JSONValue?)
+        -> JSONValue?
+    {
         guard node.listType == "map", !node.listMapKeys.isEmpty, let oldElements = old?.arrayValue else { return nil }
         return oldElements.first { candidate in node.listMapKeys.allSatisfy { candidate[$0] == element[$0] } }
     }
@@ -133,7 +143,9 @@ struct SchemaValidator {
                 FieldCause(
                     reason: "FieldValueNotSupported",
                     field: display(path),
-                    message: "Unsupported value: \(JSONWriter.string(value)): supported values: \(list)"))
+                    message: "Unsupported value: \(JSONWriter.string(value)): supported values: \(list)"
+                )
+            )
         }
         if let number = value.doubleValue {
             checkRange(number, node: node, path: path)
@@ -169,7 +181,9 @@ struct SchemaValidator {
                 FieldCause(
                     reason: "FieldValueTooLong",
                     field: display(path),
-                    message: "Too long: may not be more than \(maximum) bytes"))
+                    message: "Too long: may not be more than \(maximum) bytes"
+                )
+            )
         }
         if let pattern = node.pattern {
             let isMatch = text.range(of: pattern, options: .regularExpression) != nil
@@ -231,6 +245,7 @@ struct SchemaValidator {
         return FieldCause(
             reason: "FieldValueTypeInvalid",
             field: display(path),
-            message: "Invalid value: \"\(actual)\": \(display(path)) in body must be of type \(expected): \"\(actual)\"")
+            message: "Invalid value: \"\(actual)\": \(display(path)) in body must be of type \(expected): \"\(actual)\""
+        )
     }
 }

@@ -4,7 +4,7 @@ import YAML
 struct FieldSelector: Sendable, Equatable {
     /// One term.
     struct Term: Sendable, Equatable {
-        /// The dotted field, e.g. `involvedObject.uid`.
+        /// The dotted field, such as `involvedObject.uid`.
         var field: String
         /// The value compared against.
         var value: String
@@ -30,7 +30,8 @@ struct FieldSelector: Sendable, Equatable {
             let supported = ["metadata.name", "metadata.namespace"] + resource.selectableFields
             guard supported.contains(field) else {
                 throw APIError.badRequest(
-                    "field label not supported: \(field)")
+                    "field label not supported: \(field)"
+                )
             }
             terms.append(Term(field: field, value: value, isNegated: negated))
         }

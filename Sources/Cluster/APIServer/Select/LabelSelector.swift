@@ -132,7 +132,9 @@ struct LabelSelector: Sendable, Equatable {
             case "!=": return .notEquals(key, value)
             case ">", "<":
                 guard let bound = Int64(value) else {
-                    throw APIError.badRequest("unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer")
+                    throw APIError.badRequest(
+                        "unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer"
+                    )
                 }
                 return symbol == ">" ? .greaterThan(key, bound) : .lessThan(key, bound)
             default: return .equals(key, value)

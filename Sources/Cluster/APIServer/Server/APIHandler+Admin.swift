@@ -6,21 +6,38 @@ import YAML
 extension APIHandler {
     func admin(_ request: HTTPServerRequest, path: String, user: UserInfo) async throws -> HTTPServerResponse {
         guard user.groups.contains("system:masters") else {
-            throw APIError(code: 403, reason: "Forbidden", message: "user \"\(user.name)\" may not use the admin endpoint")
+            throw APIError(
+                code: 403,
+                reason: "Forbidden",
+                message: "user \"\(user.name)\" may not use the admin endpoint"
+            )
         }
         switch (request.method, path) {
         case ("GET", "/poolpilot/admin/faults"):
             return Self.json(faults.settings.json)
         case ("PUT", "/poolpilot/admin/faults"), ("POST", "/poolpilot/admin/faults"):
-            let settings = try FaultSettings(json: request.body.isEmpty ? .object([:]) : Self.parseJSON(request.body, contentType: "application/json"))
+            let changes =
+                request.body.isEmpty
+                ? JSONValue.object([:]) : try Self.parseJSON(request.body, contentType: "application/json")
+            let settings = try faults.settings.merging(changes)
             faults.settings = settings
-            await store.setWatchCuts(afterEvents: settings.watchCutAfterEvents, afterSeconds: settings.watchCutAfterSeconds)
+            await store.setWatchCuts(
+                afterEvents: settings.watchCutAfterEvents,
+                afterSeconds: settings.watchCutAfterSeconds
+            )
+            return Self.json(settings.json)
+        case ("DELETE", "/poolpilot/admin/faults"):
+            let settings = faults.settings.cleared
+            faults.settings = settings
+            await store.setWatchCuts(afterEvents: nil, afterSeconds: nil)
             return Self.json(settings.json)
         case ("POST", "/poolpilot/admin/compact"):
             await store.compactHistory()
             return Self.json(["compactedRevision": .integer(await store.currentRevision)])
         case ("POST", "/poolpilot/admin/restart"):
-            let options = request.body.isEmpty ? JSONValue.object([:]) : try Self.parseJSON(request.body, contentType: "application/json")
+            let options =
+                request.body.isEmpty
+                ? JSONValue.object([:]) : try Self.parseJSON(request.body, contentType: "application/json")
             let seconds = options["unavailableSeconds"]?.doubleValue ?? 0
             store.hub.closeAll()
             await store.compactHistory()

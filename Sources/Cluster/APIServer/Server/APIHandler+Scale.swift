@@ -43,7 +43,8 @@ extension APIHandler {
             switch self {
             case .replace(let body): return body
             case .patch("application/json-patch+json", let patch): return try JSONPatch.apply(patch, to: scale)
-            case .patch("application/strategic-merge-patch+json", let patch): return try StrategicMerge.apply(patch, to: scale)
+            case .patch("application/strategic-merge-patch+json", let patch):
+                return try StrategicMerge.apply(patch, to: scale)
             case .patch(_, let patch): return MergePatch.apply(patch, to: scale)
             }
         }
@@ -56,7 +57,9 @@ extension APIHandler {
 
     func patchScale(_ request: HTTPServerRequest, _ target: ResourceTarget) async throws -> HTTPServerResponse {
         let contentType = Self.mediaType(request)
-        let supported = ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json"]
+        let supported = [
+            "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json",
+        ]
         guard supported.contains(contentType) else { throw APIError.unsupportedMediaType(contentType) }
         let patch = try Self.parseJSON(request.body, contentType: contentType)
         let options = try Self.writeOptions(request, endpoint: .main)
@@ -70,7 +73,10 @@ extension APIHandler {
         let resource = target.resource
         let name = target.name ?? ""
         let result = try await store.update(
-            resource, namespace: target.namespace ?? "", name: name, options: options
+            resource,
+            namespace: target.namespace ?? "",
+            name: name,
+            options: options
         ) { current in
             try Self.scaled(current, change: change, mapping: mapping, resource: resource, name: name)
         }
@@ -89,8 +95,11 @@ extension APIHandler {
         let scale = try change.applied(to: scale(of: current, mapping: mapping))
         guard let replicas = scale["spec"]?["replicas"]?.integerValue, replicas >= 0 else {
             throw APIError(
-                code: 422, reason: "Invalid",
-                message: "Scale.autoscaling \"\(name)\" is invalid: spec.replicas: Invalid value: must be greater than or equal to 0")
+                code: 422,
+                reason: "Invalid",
+                message:
+                    "Scale.autoscaling \"\(name)\" is invalid: spec.replicas: Invalid value: must be greater than or equal to 0"
+            )
         }
         object.setValue(.integer(replicas), at: mapping.specReplicasPath)
         let sentVersion = scale["metadata"]?["resourceVersion"]?.stringValue ?? ""

@@ -5,10 +5,17 @@ import YAML
 // POST, PUT, PATCH and DELETE of objects.
 extension APIHandler {
     func create(_ request: HTTPServerRequest, _ target: ResourceTarget) async throws -> HTTPServerResponse {
-        guard request.queryValue("force") == nil else { throw APIError.badRequest("force is only valid for apply patches") }
+        guard request.queryValue("force") == nil else {
+            throw APIError.badRequest("force is only valid for apply patches")
+        }
         let (body, options) = try Self.decodeWrite(request, target.resource, endpoint: .main)
         try Self.checkKind(body, target.resource)
-        let result = try await store.create(target.resource, namespace: target.namespace ?? "", object: body, options: options)
+        let result = try await store.create(
+            target.resource,
+            namespace: target.namespace ?? "",
+            object: body,
+            options: options
+        )
         return Self.json(result.object, status: 201, warnings: result.warnings)
     }
 
@@ -17,7 +24,10 @@ extension APIHandler {
         let (body, options) = try Self.decodeWrite(request, target.resource, endpoint: endpoint)
         try Self.checkKind(body, target.resource)
         let result = try await store.update(
-            target.resource, namespace: target.namespace ?? "", name: target.name ?? "", options: options
+            target.resource,
+            namespace: target.namespace ?? "",
+            name: target.name ?? "",
+            options: options
         ) { _ in body }
         return Self.json(result.object, warnings: result.warnings)
     }
@@ -35,8 +45,13 @@ extension APIHandler {
         let transform = try Self.patchTransform(contentType, patch: patchBody, resource: resource, request: request)
         if isApply { options.fieldManager = nil }
         let result = try await store.update(
-            resource, namespace: target.namespace ?? "", name: target.name ?? "", options: options,
-            allowCreate: isApply, transform: transform)
+            resource,
+            namespace: target.namespace ?? "",
+            name: target.name ?? "",
+            options: options,
+            allowCreate: isApply,
+            transform: transform
+        )
         return Self.json(result.object, status: result.created ? 201 : 200, warnings: result.warnings)
     }
 
@@ -55,23 +70,34 @@ extension APIHandler {
         case "application/strategic-merge-patch+json":
             guard !resource.isCustom else {
                 throw APIError(
-                    code: 415, reason: "UnsupportedMediaType",
+                    code: 415,
+                    reason: "UnsupportedMediaType",
                     message: "the body of the request was in an unknown format - accepted media types include: "
-                        + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml")
+                        + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"
+                )
             }
             guard patch.objectValue != nil else { throw APIError.badRequest("strategic merge patch must be an object") }
             return { current in try StrategicMerge.apply(patch, to: current ?? .object([:])) }
         case "application/apply-patch+yaml":
             guard let manager = request.queryValue("fieldManager"), !manager.isEmpty else {
                 throw APIError(
-                    code: 422, reason: "Invalid",
-                    message: "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch")
+                    code: 422,
+                    reason: "Invalid",
+                    message:
+                        "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch"
+                )
             }
             try checkKind(patch, resource)
             let force = request.queryValue("force") == "true"
             return { current in
                 try ServerSideApply.apply(
-                    config: patch, current: current, manager: manager, force: force, resource: resource, now: Date())
+                    config: patch,
+                    current: current,
+                    manager: manager,
+                    force: force,
+                    resource: resource,
+                    now: Date()
+                )
             }
         default:
             throw APIError.unsupportedMediaType(contentType)
@@ -82,11 +108,17 @@ extension APIHandler {
         let deleteRequest = try Self.deleteRequest(request)
         let resource = target.resource
         let result = try await store.delete(
-            resource, namespace: target.namespace ?? "", name: target.name ?? "", request: deleteRequest)
+            resource,
+            namespace: target.namespace ?? "",
+            name: target.name ?? "",
+            request: deleteRequest
+        )
         if result.isGone, !resource.isCustom {
             var details = APIError.details(name: result.object.name, group: resource.group, resource: resource.plural)
             details["uid"] = .string(result.object.uid)
-            return Self.json(["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "details": details])
+            return Self.json([
+                "kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "details": details,
+            ])
         }
         return Self.json(result.object)
     }
@@ -95,13 +127,22 @@ extension APIHandler {
         let deleteRequest = try Self.deleteRequest(request)
         let selectors = try Self.selectors(request, target.resource)
         let page = try await store.list(
-            target.resource, namespace: target.namespace, labelSelector: selectors.labels,
-            fieldSelector: selectors.fields, limit: nil, continueToken: nil)
+            target.resource,
+            namespace: target.namespace,
+            labelSelector: selectors.labels,
+            fieldSelector: selectors.fields,
+            limit: nil,
+            continueToken: nil
+        )
         var deleted: [JSONValue] = []
         for object in page.items {
             do {
                 let result = try await store.delete(
-                    target.resource, namespace: object.namespace, name: object.name, request: deleteRequest)
+                    target.resource,
+                    namespace: object.namespace,
+                    name: object.name,
+                    request: deleteRequest
+                )
                 deleted.append(result.object)
             } catch {
                 if error.code == 404 { continue }
@@ -129,9 +170,11 @@ extension APIHandler {
         } catch {
             if contentType.contains("yaml") {
                 throw APIError(
-                    code: 415, reason: "UnsupportedMediaType",
+                    code: 415,
+                    reason: "UnsupportedMediaType",
                     message: "the embedded API server reads JSON bodies only (YAML documents must be sent as JSON, "
-                        + "which kubectl always does): \(error)")
+                        + "which kubectl always does): \(error)"
+                )
             }
             throw APIError.badRequest("error decoding body: \(error)")
         }
@@ -156,7 +199,9 @@ extension APIHandler {
         return (body, options)
     }
 
-    static func writeOptions(_ request: HTTPServerRequest, endpoint: Admission.Endpoint) throws(APIError) -> WriteOptions {
+    static func writeOptions(_ request: HTTPServerRequest, endpoint: Admission.Endpoint) throws(APIError)
+        -> WriteOptions
+    {
         var options = WriteOptions()
         options.endpoint = endpoint
         for value in request.query.filter({ $0.name == "dryRun" }).map(\.value) {
@@ -167,7 +212,9 @@ extension APIHandler {
         }
         if let validation = request.queryValue("fieldValidation") {
             guard let parsed = Admission.FieldValidation(rawValue: validation) else {
-                throw APIError.badRequest("fieldValidation: Unsupported value: \"\(validation)\": supported values: \"Ignore\", \"Strict\", \"Warn\"")
+                throw APIError.badRequest(
+                    "fieldValidation: Unsupported value: \"\(validation)\": supported values: \"Ignore\", \"Strict\", \"Warn\""
+                )
             }
             options.fieldValidation = parsed
         }
@@ -179,10 +226,16 @@ extension APIHandler {
 
     static func checkKind(_ body: JSONValue, _ resource: ResourceDefinition) throws(APIError) {
         if let kind = body["kind"]?.stringValue, kind != resource.kind, !(resource.scale != nil && kind == "Scale") {
-            throw APIError.badRequest("the kind \"\(kind)\" of the body does not match the resource \(resource.qualifiedResource) (\(resource.kind))")
+            throw APIError.badRequest(
+                "the kind \"\(kind)\" of the body does not match the resource \(resource.qualifiedResource) (\(resource.kind))"
+            )
         }
-        if let apiVersion = body["apiVersion"]?.stringValue, apiVersion != resource.apiVersion, body["kind"]?.stringValue == resource.kind {
-            throw APIError.badRequest("the API version in the data (\(apiVersion)) does not match the expected API version (\(resource.apiVersion))")
+        if let apiVersion = body["apiVersion"]?.stringValue, apiVersion != resource.apiVersion,
+            body["kind"]?.stringValue == resource.kind
+        {
+            throw APIError.badRequest(
+                "the API version in the data (\(apiVersion)) does not match the expected API version (\(resource.apiVersion))"
+            )
         }
     }
 
@@ -203,7 +256,8 @@ extension APIHandler {
         }
         deleteRequest.preconditionUID = options["preconditions"]?["uid"]?.stringValue
         deleteRequest.preconditionResourceVersion = options["preconditions"]?["resourceVersion"]?.stringValue
-        let dryRun = request.query.filter { $0.name == "dryRun" }.map(\.value)
+        let dryRun =
+            request.query.filter { $0.name == "dryRun" }.map(\.value)
             + (options["dryRun"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         for value in dryRun {
             guard value == "All" else { throw APIError.badRequest("Invalid dryRun value \"\(value)\"") }

@@ -14,7 +14,13 @@ public final class APIHandler: Sendable {
     let faults: FaultInjector
     let serverAddress: String
 
-    init(store: ObjectStore, registry: ResourceRegistry, authenticator: Authenticator, faults: FaultInjector, serverAddress: String) {
+    init(
+        store: ObjectStore,
+        registry: ResourceRegistry,
+        authenticator: Authenticator,
+        faults: FaultInjector,
+        serverAddress: String
+    ) {
         self.store = store
         self.registry = registry
         self.authenticator = authenticator
@@ -34,7 +40,8 @@ public final class APIHandler: Sendable {
     }
 
     private func route(_ request: HTTPServerRequest) async throws -> HTTPServerResponse {
-        let path = request.path.count > 1 && request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
+        let path =
+            request.path.count > 1 && request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
         if Authenticator.isPublic(path) { return publicEndpoint(path) }
         guard let user = authenticator.user(for: request) else {
             throw APIError(code: 401, reason: "Unauthorized", message: "Unauthorized")
@@ -62,13 +69,20 @@ public final class APIHandler: Sendable {
             ]
             return Self.json(version)
         }
-        return HTTPServerResponse(status: 200, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .bytes(Array("ok".utf8)))
+        return HTTPServerResponse(
+            status: 200,
+            headers: ["Content-Type": "text/plain; charset=utf-8"],
+            body: .bytes(Array("ok".utf8))
+        )
     }
 
     private func core(_ request: HTTPServerRequest, segments: [String]) async throws -> HTTPServerResponse {
         guard let version = segments.first else {
             if let beta = Self.wantsAggregated(request) {
-                return Self.json(Discovery.aggregated(registry, core: true, beta: beta), contentType: beta ? Discovery.aggregatedBetaContentType : Discovery.aggregatedContentType)
+                return Self.json(
+                    Discovery.aggregated(registry, core: true, beta: beta),
+                    contentType: beta ? Discovery.aggregatedBetaContentType : Discovery.aggregatedContentType
+                )
             }
             return Self.json(Discovery.coreVersions(serverAddress: serverAddress))
         }
@@ -79,7 +93,10 @@ public final class APIHandler: Sendable {
     private func groups(_ request: HTTPServerRequest, segments: [String]) async throws -> HTTPServerResponse {
         guard let group = segments.first else {
             if let beta = Self.wantsAggregated(request) {
-                return Self.json(Discovery.aggregated(registry, core: false, beta: beta), contentType: beta ? Discovery.aggregatedBetaContentType : Discovery.aggregatedContentType)
+                return Self.json(
+                    Discovery.aggregated(registry, core: false, beta: beta),
+                    contentType: beta ? Discovery.aggregatedBetaContentType : Discovery.aggregatedContentType
+                )
             }
             return Self.json(Discovery.groupList(registry))
         }
@@ -92,7 +109,8 @@ public final class APIHandler: Sendable {
         return try await resources(request, group: group, version: version, segments: Array(segments.dropFirst(2)))
     }
 
-    private func resources(_ request: HTTPServerRequest, group: String, version: String, segments: [String]) async throws
+    private func resources(_ request: HTTPServerRequest, group: String, version: String, segments: [String])
+        async throws
         -> HTTPServerResponse
     {
         guard !segments.isEmpty else {
@@ -135,12 +153,20 @@ public final class APIHandler: Sendable {
     // MARK: - Encoding
 
     /// A JSON response.
-    static func json(_ value: JSONValue, status: Int = 200, contentType: String = "application/json", warnings: [String] = [])
+    static func json(
+        _ value: JSONValue,
+        status: Int = 200,
+        contentType: String = "application/json",
+        warnings: [String] = []
+    )
         -> HTTPServerResponse
     {
         var headers: HTTPHeaders = ["Content-Type": contentType, "Cache-Control": "no-cache, private"]
         for warning in warnings {
-            let escaped = warning.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let escaped = warning.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                of: "\"",
+                with: "\\\""
+            )
             headers.add("Warning", "299 - \"\(escaped)\"")
         }
         return HTTPServerResponse(status: status, headers: headers, body: .bytes(JSONWriter.bytes(value)))
@@ -170,7 +196,11 @@ public final class APIHandler: Sendable {
             return ["application/json", "*/*", "application/*", "application/yaml"].contains(type)
         }
         if !acceptable {
-            throw APIError(code: 406, reason: "NotAcceptable", message: "only the following media types are accepted: application/json, application/yaml")
+            throw APIError(
+                code: 406,
+                reason: "NotAcceptable",
+                message: "only the following media types are accepted: application/json, application/yaml"
+            )
         }
     }
 
@@ -179,7 +209,8 @@ public final class APIHandler: Sendable {
         let accept = request.headers["Accept"] ?? ""
         let wantsTable = accept.split(separator: ",").contains { option in
             let parameters = option.split(separator: ";").map { String($0).trimmingCharacters(in: " ") }
-            return parameters.contains("as=Table") && parameters.contains("v=v1") && parameters.contains("g=meta.k8s.io")
+            return parameters.contains("as=Table") && parameters.contains("v=v1")
+                && parameters.contains("g=meta.k8s.io")
         }
         guard wantsTable else { return nil }
         return TableRenderer.IncludeObject(rawValue: request.queryValue("includeObject") ?? "Metadata") ?? .metadata

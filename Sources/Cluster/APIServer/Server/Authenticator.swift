@@ -2,9 +2,9 @@ import HTTP
 
 /// Who made a request.
 public struct UserInfo: Sendable, Equatable {
-    /// The user name, e.g. "admin".
+    /// The user name, such as "admin".
     public var name: String
-    /// The groups, e.g. ["system:masters"].
+    /// The groups, such as ["system:masters"].
     public var groups: [String]
 
     /// Creates a user.

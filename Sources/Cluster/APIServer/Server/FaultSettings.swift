@@ -8,26 +8,41 @@ import YAML
 /// (see docs/embedded-cluster.md). Fractions are probabilities in 0...1 applied to each API request
 /// (health, version and admin paths are exempt).
 public struct FaultSettings: Sendable, Equatable {
-    /// Added latency per request in milliseconds. Default: 0.
+    /// Added latency per request in milliseconds.
+    ///
+    /// Default: 0.
     public var latencyMilliseconds: Int = 0
-    /// Fraction of requests answered 429 TooManyRequests with `Retry-After: 1`. Default: 0.
+    /// Fraction of requests answered 429 TooManyRequests with `Retry-After: 1`.
+    ///
+    /// Default: 0.
     public var tooManyRequestsFraction: Double = 0
-    /// Fraction answered 500 InternalError. Default: 0.
+    /// Fraction answered 500 InternalError.
+    ///
+    /// Default: 0.
     public var internalErrorFraction: Double = 0
-    /// Fraction answered 503 ServiceUnavailable. Default: 0.
+    /// Fraction answered 503 ServiceUnavailable.
+    ///
+    /// Default: 0.
     public var unavailableFraction: Double = 0
-    /// Watches are closed after sending this many events. Default: never.
+    /// Watches are closed after sending this many events.
+    ///
+    /// Default: never.
     public var watchCutAfterEvents: Int?
-    /// Watches are closed after this many seconds. Default: never.
+    /// Watches are closed after this many seconds.
+    ///
+    /// Default: never.
     public var watchCutAfterSeconds: Double?
-    /// Seconds between BOOKMARK events on watches that allow them. Default: 60.
+    /// Seconds between BOOKMARK events on watches that allow them.
+    ///
+    /// Default: 60.
     public var bookmarkIntervalSeconds: Double = 60
 
     /// No faults.
     public init() {}
 
-    /// Decodes the admin endpoint's JSON; absent members keep their defaults.
-    init(json: JSONValue) throws(APIError) {
+    /// These settings with the members of the admin endpoint's JSON applied: absent members keep their
+    /// current values, `null` turns a watch cut off.
+    func merging(_ json: JSONValue) throws(APIError) -> FaultSettings {
         guard let members = json.objectValue else { throw APIError.badRequest("fault settings must be a JSON object") }
         let known: Set<String> = [
             "latencyMilliseconds", "tooManyRequestsFraction", "internalErrorFraction", "unavailableFraction",
@@ -36,20 +51,31 @@ public struct FaultSettings: Sendable, Equatable {
         if let unknown = members.keys.first(where: { !known.contains($0) }) {
             throw APIError.badRequest("unknown fault setting \"\(unknown)\"")
         }
-        latencyMilliseconds = Int(json["latencyMilliseconds"]?.integerValue ?? 0)
-        tooManyRequestsFraction = json["tooManyRequestsFraction"]?.doubleValue ?? 0
-        internalErrorFraction = json["internalErrorFraction"]?.doubleValue ?? 0
-        unavailableFraction = json["unavailableFraction"]?.doubleValue ?? 0
-        watchCutAfterEvents = json["watchCutAfterEvents"]?.integerValue.map(Int.init)
-        watchCutAfterSeconds = json["watchCutAfterSeconds"]?.doubleValue
-        bookmarkIntervalSeconds = json["bookmarkIntervalSeconds"]?.doubleValue ?? 60
-        let fractions = [tooManyRequestsFraction, internalErrorFraction, unavailableFraction]
+        var settings = self
+        if let value = json["latencyMilliseconds"] { settings.latencyMilliseconds = Int(value.integerValue ?? -1) }
+        if let value = json["tooManyRequestsFraction"] { settings.tooManyRequestsFraction = value.doubleValue ?? -1 }
+        if let value = json["internalErrorFraction"] { settings.internalErrorFraction = value.doubleValue ?? -1 }
+        if let value = json["unavailableFraction"] { settings.unavailableFraction = value.doubleValue ?? -1 }
+        if let value = json["watchCutAfterEvents"] { settings.watchCutAfterEvents = value.integerValue.map(Int.init) }
+        if let value = json["watchCutAfterSeconds"] { settings.watchCutAfterSeconds = value.doubleValue }
+        if let value = json["bookmarkIntervalSeconds"] { settings.bookmarkIntervalSeconds = value.doubleValue ?? -1 }
+        let fractions = [
+            settings.tooManyRequestsFraction, settings.internalErrorFraction, settings.unavailableFraction,
+        ]
         guard fractions.allSatisfy({ (0...1).contains($0) }), fractions.reduce(0, +) <= 1 else {
-            throw APIError.badRequest("fault fractions must be within 0...1 and add up to at most 1")
+            throw APIError.badRequest("fault fractions must be numbers within 0...1 that add up to at most 1")
         }
-        guard latencyMilliseconds >= 0, bookmarkIntervalSeconds > 0 else {
-            throw APIError.badRequest("latency must be >= 0 and the bookmark interval > 0")
+        guard settings.latencyMilliseconds >= 0, settings.bookmarkIntervalSeconds > 0 else {
+            throw APIError.badRequest("latencyMilliseconds must be >= 0 and bookmarkIntervalSeconds > 0")
         }
+        return settings
+    }
+
+    /// These settings with every fault off; the bookmark interval is kept.
+    var cleared: FaultSettings {
+        var settings = FaultSettings()
+        settings.bookmarkIntervalSeconds = bookmarkIntervalSeconds
+        return settings
     }
 
     /// The JSON the admin endpoint returns.
@@ -95,14 +121,27 @@ final class FaultInjector: Sendable {
         state.withLock { state in
             let settings = state.settings
             if let until = state.unavailableUntil, until > .now {
-                return (0, APIError(code: 503, reason: "ServiceUnavailable", message: "the server is restarting", retryAfterSeconds: 1))
+                return (
+                    0,
+                    APIError(
+                        code: 503,
+                        reason: "ServiceUnavailable",
+                        message: "the server is restarting",
+                        retryAfterSeconds: 1
+                    )
+                )
             }
             let roll = state.generator.nextUnit()
             var threshold = settings.tooManyRequestsFraction
             if roll < threshold {
                 return (
                     settings.latencyMilliseconds,
-                    APIError(code: 429, reason: "TooManyRequests", message: "Too many requests, please try again later.", retryAfterSeconds: 1)
+                    APIError(
+                        code: 429,
+                        reason: "TooManyRequests",
+                        message: "Too many requests, please try again later.",
+                        retryAfterSeconds: 1
+                    )
                 )
             }
             threshold += settings.internalErrorFraction
@@ -113,7 +152,12 @@ final class FaultInjector: Sendable {
             if roll < threshold {
                 return (
                     settings.latencyMilliseconds,
-                    APIError(code: 503, reason: "ServiceUnavailable", message: "injected fault: the server is currently unable to handle the request", retryAfterSeconds: 1)
+                    APIError(
+                        code: 503,
+                        reason: "ServiceUnavailable",
+                        message: "injected fault: the server is currently unable to handle the request",
+                        retryAfterSeconds: 1
+                    )
                 )
             }
             return (settings.latencyMilliseconds, nil)

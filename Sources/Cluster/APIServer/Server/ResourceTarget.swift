@@ -7,7 +7,9 @@ struct ResourceTarget: Sendable {
     var subresource: String?
 
     /// Parses `segments` after `/api/v1` or `/apis/G/V`.
-    static func parse(_ segments: [String], group: String, version: String, registry: ResourceRegistry) -> ResourceTarget? {
+    static func parse(_ segments: [String], group: String, version: String, registry: ResourceRegistry)
+        -> ResourceTarget?
+    {
         var rest = segments
         var namespace: String?
         if rest.count >= 3, rest[0] == "namespaces",
@@ -23,7 +25,8 @@ struct ResourceTarget: Sendable {
         let name = rest.count > 1 ? rest[1] : nil
         let subresource = rest.count > 2 ? rest[2] : nil
         if let subresource {
-            let supported = (subresource == "status" && resource.hasStatus) || (subresource == "scale" && resource.scale != nil)
+            let supported =
+                (subresource == "status" && resource.hasStatus) || (subresource == "scale" && resource.scale != nil)
             if !supported { return nil }
         }
         return ResourceTarget(resource: resource, namespace: namespace, name: name, subresource: subresource)

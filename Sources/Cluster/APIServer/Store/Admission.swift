@@ -82,14 +82,33 @@ enum Admission {
         var causes: [FieldCause] = []
         let name = object.name
         if name.isEmpty {
-            causes.append(FieldCause(reason: "FieldValueRequired", field: "metadata.name", message: "Required value: name or generateName is required"))
+            causes.append(
+                FieldCause(
+                    reason: "FieldValueRequired",
+                    field: "metadata.name",
+                    message: "Required value: name or generateName is required"
+                )
+            )
         } else if let problem = nameProblem(name, resource: resource) {
-            causes.append(FieldCause(reason: "FieldValueInvalid", field: "metadata.name", message: "Invalid value: \"\(name)\": \(problem)"))
+            causes.append(
+                FieldCause(
+                    reason: "FieldValueInvalid",
+                    field: "metadata.name",
+                    message: "Invalid value: \"\(name)\": \(problem)"
+                )
+            )
         }
         if let old, old.isBeingDeleted {
             let added = Set(object.finalizers).subtracting(old.finalizers)
             if !added.isEmpty {
-                causes.append(FieldCause(reason: "FieldValueForbidden", field: "metadata.finalizers", message: "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers \(added.sorted())"))
+                causes.append(
+                    FieldCause(
+                        reason: "FieldValueForbidden",
+                        field: "metadata.finalizers",
+                        message:
+                            "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers \(added.sorted())"
+                    )
+                )
             }
         }
         causes += BuiltinValidation.causes(object, resource: resource)
@@ -118,7 +137,8 @@ enum Admission {
         let isLabel = resource.plural == "namespaces"
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-" + (isLabel ? "" : "."))
         let limit = isLabel ? 63 : 253
-        let valid = name.count <= limit && name.allSatisfy(allowed.contains)
+        let valid =
+            name.count <= limit && name.allSatisfy(allowed.contains)
             && name.first.map { $0.isLetter || $0.isNumber } == true
             && name.last.map { $0.isLetter || $0.isNumber } == true
         if valid { return nil }
@@ -138,7 +158,9 @@ enum Admission {
         var unknown = (object.objectValue ?? [:]).keys.filter {
             !known.contains($0) && !["apiVersion", "kind", "metadata"].contains($0)
         }
-        unknown += object.metadata.keys.filter { !BuiltinValidation.metadataFields.contains($0) }.map { "metadata.\($0)" }
+        unknown += object.metadata.keys.filter { !BuiltinValidation.metadataFields.contains($0) }.map {
+            "metadata.\($0)"
+        }
         return unknown.sorted()
     }
 }

@@ -33,27 +33,49 @@ enum BuiltinValidation {
         switch (resource.group, resource.plural) {
         case ("apps", "deployments"), ("apps", "replicasets"), ("apps", "statefulsets"), ("apps", "daemonsets"):
             guard let selector = object["spec"]?["selector"], selector.objectValue?.isEmpty == false else {
-                causes.append(FieldCause(reason: "FieldValueRequired", field: "spec.selector", message: "Required value"))
+                causes.append(
+                    FieldCause(reason: "FieldValueRequired", field: "spec.selector", message: "Required value")
+                )
                 break
             }
-            let labels = object.value(at: ["spec", "template", "metadata", "labels"])?.objectValue?
+            let labels =
+                object.value(at: ["spec", "template", "metadata", "labels"])?.objectValue?
                 .compactMapValues(\.stringValue) ?? [:]
             if !LabelSelector.from(object: selector).matches(labels) {
                 causes.append(
                     FieldCause(
-                        reason: "FieldValueInvalid", field: "spec.template.metadata.labels",
-                        message: "Invalid value: \(JSONWriter.string(.object(labels.mapValues { .string($0) }))): `selector` does not match template `labels`"))
+                        reason: "FieldValueInvalid",
+                        field: "spec.template.metadata.labels",
+                        message:
+                            "Invalid value: \(JSONWriter.string(.object(labels.mapValues { .string($0) }))): `selector` does not match template `labels`"
+                    )
+                )
             }
             if let replicas = object["spec"]?["replicas"]?.integerValue, replicas < 0 {
-                causes.append(FieldCause(reason: "FieldValueInvalid", field: "spec.replicas", message: "Invalid value: \(replicas): must be greater than or equal to 0"))
+                causes.append(
+                    FieldCause(
+                        reason: "FieldValueInvalid",
+                        field: "spec.replicas",
+                        message: "Invalid value: \(replicas): must be greater than or equal to 0"
+                    )
+                )
             }
         case ("", "pods"):
             if (object["spec"]?["containers"]?.arrayValue ?? []).isEmpty {
-                causes.append(FieldCause(reason: "FieldValueRequired", field: "spec.containers", message: "Required value"))
+                causes.append(
+                    FieldCause(reason: "FieldValueRequired", field: "spec.containers", message: "Required value")
+                )
             }
         case ("", "configmaps"), ("", "secrets"):
             for key in (object["data"]?.objectValue ?? [:]).keys where key.isEmpty || key.contains("/") {
-                causes.append(FieldCause(reason: "FieldValueInvalid", field: "data[\(key)]", message: "Invalid value: \"\(key)\": a valid config key must consist of alphanumeric characters, '-', '_' or '.'"))
+                causes.append(
+                    FieldCause(
+                        reason: "FieldValueInvalid",
+                        field: "data[\(key)]",
+                        message:
+                            "Invalid value: \"\(key)\": a valid config key must consist of alphanumeric characters, '-', '_' or '.'"
+                    )
+                )
             }
         default:
             break

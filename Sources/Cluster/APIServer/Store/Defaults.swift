@@ -47,7 +47,11 @@ enum Defaults {
             set(&object, ["spec", "replicas"], 1)
             set(&object, ["spec", "revisionHistoryLimit"], 10)
             set(&object, ["spec", "progressDeadlineSeconds"], 600)
-            set(&object, ["spec", "strategy"], ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": "25%", "maxUnavailable": "25%"]])
+            set(
+                &object,
+                ["spec", "strategy"],
+                ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": "25%", "maxUnavailable": "25%"]]
+            )
         case ("apps", "replicasets"), ("apps", "statefulsets"):
             set(&object, ["spec", "replicas"], 1)
         default:
@@ -83,7 +87,8 @@ enum Base64 {
         var index = 0
         while index < bytes.count {
             let chunk = Array(bytes[index..<min(index + 3, bytes.count)])
-            let value = (UInt32(chunk[0]) << 16) | (UInt32(chunk.count > 1 ? chunk[1] : 0) << 8)
+            let value =
+                (UInt32(chunk[0]) << 16) | (UInt32(chunk.count > 1 ? chunk[1] : 0) << 8)
                 | UInt32(chunk.count > 2 ? chunk[2] : 0)
             output.append(alphabet[Int((value >> 18) & 63)])
             output.append(alphabet[Int((value >> 12) & 63)])

@@ -15,7 +15,9 @@ struct StoreEvent: Sendable {
 }
 
 /// A bounded ring of recent changes: it serves watches that resume from a resourceVersion and
-/// consistent list pages. Anything older than ``compactedRevision`` is gone (410 Expired).
+/// consistent list pages.
+///
+/// Anything older than ``compactedRevision`` is gone (410 Expired).
 struct EventHistory: Sendable {
     private var ring: [StoreEvent?]
     private var start = 0

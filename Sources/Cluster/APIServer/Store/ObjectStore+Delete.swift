@@ -26,14 +26,19 @@ extension ObjectStore {
     {
         let ref = ObjectRef(
             storageKey: resource.storageKey,
-            objectKey: Self.objectKey(namespace: resource.isNamespaced ? namespace : "", name: name))
-        guard let current = objects[ref.storageKey]?[ref.objectKey] else { throw APIError.notFound(resource, name: name) }
+            objectKey: Self.objectKey(namespace: resource.isNamespaced ? namespace : "", name: name)
+        )
+        guard let current = objects[ref.storageKey]?[ref.objectKey] else {
+            throw APIError.notFound(resource, name: name)
+        }
         if let uid = request.preconditionUID, uid != current.uid {
             throw APIError(
-                code: 409, reason: "Conflict",
+                code: 409,
+                reason: "Conflict",
                 message: "Operation cannot be fulfilled on \(resource.qualifiedResource) \"\(name)\": Precondition "
                     + "failed: UID in precondition: \(uid), UID in object meta: \(current.uid)",
-                details: APIError.details(name: name, group: resource.group, resource: resource.plural))
+                details: APIError.details(name: name, group: resource.group, resource: resource.plural)
+            )
         }
         if let version = request.preconditionResourceVersion, version != current.resourceVersion {
             throw APIError.conflict(resource, name: name)
@@ -66,7 +71,13 @@ extension ObjectStore {
             marked.setMetadata("generation", .integer(generation + 1))
         }
         if isNamespace { marked.setValue("Terminating", at: ["status", "phase"]) }
-        let stored = try commit("MODIFIED", storageKey: ref.storageKey, objectKey: ref.objectKey, object: marked, previous: current)
+        let stored = try commit(
+            "MODIFIED",
+            storageKey: ref.storageKey,
+            objectKey: ref.objectKey,
+            object: marked,
+            previous: current
+        )
         if finalizers.contains("foregroundDeletion") {
             foregroundPending.insert(ref)
             try collectGarbage(ownerUID: current.uid)
@@ -84,7 +95,13 @@ extension ObjectStore {
     @discardableResult
     func remove(_ ref: ObjectRef, object: JSONValue) throws(APIError) -> JSONValue {
         guard let previous = objects[ref.storageKey]?[ref.objectKey] else { return object }
-        let removed = try commit("DELETED", storageKey: ref.storageKey, objectKey: ref.objectKey, object: object, previous: previous)
+        let removed = try commit(
+            "DELETED",
+            storageKey: ref.storageKey,
+            objectKey: ref.objectKey,
+            object: object,
+            previous: previous
+        )
         if ref.storageKey == "apiextensions.k8s.io/customresourcedefinitions" {
             try removeCustomResources(of: removed)
         }
@@ -124,7 +141,13 @@ extension ObjectStore {
             $0["uid"]?.stringValue != ownerUID
         }
         updated.setMetadata("ownerReferences", remaining.isEmpty ? nil : .array(remaining))
-        try commit("MODIFIED", storageKey: ref.storageKey, objectKey: ref.objectKey, object: updated, previous: dependent)
+        try commit(
+            "MODIFIED",
+            storageKey: ref.storageKey,
+            objectKey: ref.objectKey,
+            object: updated,
+            previous: dependent
+        )
     }
 
     /// Releases owners in foreground deletion whose dependents are all gone.
@@ -143,7 +166,13 @@ extension ObjectStore {
             if finalizers.isEmpty {
                 try remove(ref, object: released)
             } else {
-                try commit("MODIFIED", storageKey: ref.storageKey, objectKey: ref.objectKey, object: released, previous: owner)
+                try commit(
+                    "MODIFIED",
+                    storageKey: ref.storageKey,
+                    objectKey: ref.objectKey,
+                    object: released,
+                    previous: owner
+                )
             }
         }
     }
@@ -153,7 +182,11 @@ extension ObjectStore {
         for storageKey in objects.keys.sorted() {
             for (objectKey, object) in objects[storageKey] ?? [:] where objectKey.hasPrefix(prefix) {
                 if object.isBeingDeleted { continue }
-                _ = try delete(ObjectRef(storageKey: storageKey, objectKey: objectKey), current: object, policy: .background)
+                _ = try delete(
+                    ObjectRef(storageKey: storageKey, objectKey: objectKey),
+                    current: object,
+                    policy: .background
+                )
             }
         }
         try finalizeNamespace(namespace)

@@ -43,8 +43,13 @@ extension ObjectStore {
             }
         }
         return hub.open(
-            request, initial: initial, initialBookmark: bookmark, revision: revision,
-            cutAfterEvents: watchCutAfterEvents, cutAfterSeconds: watchCutAfterSeconds)
+            request,
+            initial: initial,
+            initialBookmark: bookmark,
+            revision: revision,
+            cutAfterEvents: watchCutAfterEvents,
+            cutAfterSeconds: watchCutAfterSeconds
+        )
     }
 
     /// A stream with the single ERROR event a real server sends for a compacted position.

@@ -15,7 +15,8 @@ extension ObjectStore {
             let bodyNamespace = candidate.namespace
             if !bodyNamespace.isEmpty, bodyNamespace != namespace {
                 throw APIError.badRequest(
-                    "the namespace of the provided object does not match the namespace sent on the request")
+                    "the namespace of the provided object does not match the namespace sent on the request"
+                )
             }
             candidate.setMetadata("namespace", .string(namespace))
             try requireNamespace(namespace)
@@ -33,20 +34,40 @@ extension ObjectStore {
         var stored = Conversion.toStored(candidate, resource: resource, storageVersion: storageVersion(resource))
         stored = Admission.prepareCreate(stored, resource: resource, now: timestamp)
         var (validated, warnings) = try Admission.validate(
-            stored, old: nil, resource: resource, fieldValidation: options.fieldValidation,
-            unknownFields: options.unknownFields)
+            stored,
+            old: nil,
+            resource: resource,
+            fieldValidation: options.fieldValidation,
+            unknownFields: options.unknownFields
+        )
         if resource.storageKey == Self.crdKey { validated = try establish(validated, timestamp: timestamp) }
         if let manager = options.fieldManager {
             var managed = ManagedFields(of: validated)
             managed.recordUpdate(
-                manager: manager, old: nil, new: validated, apiVersion: resource.apiVersion, subresource: nil,
-                listKeys: resource.isCustom ? .atomic : .builtin, now: timestamp)
+                manager: manager,
+                old: nil,
+                new: validated,
+                apiVersion: resource.apiVersion,
+                subresource: nil,
+                listKeys: resource.isCustom ? .atomic : .builtin,
+                now: timestamp
+            )
             managed.store(into: &validated)
         }
         if options.dryRun {
-            return WriteResult(object: Conversion.toServed(validated, resource: resource), created: true, warnings: warnings)
+            return WriteResult(
+                object: Conversion.toServed(validated, resource: resource),
+                created: true,
+                warnings: warnings
+            )
         }
-        let stored2 = try commit("ADDED", storageKey: resource.storageKey, objectKey: key, object: validated, previous: nil)
+        let stored2 = try commit(
+            "ADDED",
+            storageKey: resource.storageKey,
+            objectKey: key,
+            object: validated,
+            previous: nil
+        )
         if resource.storageKey == Self.crdKey { installDefinitions(of: stored2) }
         return WriteResult(object: Conversion.toServed(stored2, resource: resource), created: true, warnings: warnings)
     }
@@ -73,12 +94,14 @@ extension ObjectStore {
         var candidate = try Self.run(transform, Conversion.toServed(current, resource: resource))
         if candidate.name != name {
             throw APIError.badRequest(
-                "the name of the object (\(candidate.name)) does not match the name on the URL (\(name))")
+                "the name of the object (\(candidate.name)) does not match the name on the URL (\(name))"
+            )
         }
         if resource.isNamespaced {
             if !candidate.namespace.isEmpty, candidate.namespace != namespace {
                 throw APIError.badRequest(
-                    "the namespace of the provided object does not match the namespace sent on the request")
+                    "the namespace of the provided object does not match the namespace sent on the request"
+                )
             }
             candidate.setMetadata("namespace", .string(namespace))
         }
@@ -91,28 +114,51 @@ extension ObjectStore {
         var stored = Conversion.toStored(candidate, resource: resource, storageVersion: storageVersion(resource))
         stored = Admission.prepareUpdate(stored, old: current, resource: resource, endpoint: options.endpoint)
         var (validated, warnings) = try Admission.validate(
-            stored, old: current, resource: resource, fieldValidation: options.fieldValidation,
-            unknownFields: options.unknownFields)
+            stored,
+            old: current,
+            resource: resource,
+            fieldValidation: options.fieldValidation,
+            unknownFields: options.unknownFields
+        )
         if resource.storageKey == Self.crdKey { validated = try establish(validated, timestamp: timestamp) }
         if let manager = options.fieldManager {
             var managed = ManagedFields(of: validated)
             managed.recordUpdate(
-                manager: manager, old: current, new: validated, apiVersion: resource.apiVersion,
+                manager: manager,
+                old: current,
+                new: validated,
+                apiVersion: resource.apiVersion,
                 subresource: options.endpoint == .status ? "status" : nil,
-                listKeys: resource.isCustom ? .atomic : .builtin, now: timestamp)
+                listKeys: resource.isCustom ? .atomic : .builtin,
+                now: timestamp
+            )
             managed.store(into: &validated)
         }
         if Self.isUnchanged(validated, current) {
-            return WriteResult(object: Conversion.toServed(current, resource: resource), created: false, warnings: warnings)
+            return WriteResult(
+                object: Conversion.toServed(current, resource: resource),
+                created: false,
+                warnings: warnings
+            )
         }
         if options.dryRun {
-            return WriteResult(object: Conversion.toServed(validated, resource: resource), created: false, warnings: warnings)
+            return WriteResult(
+                object: Conversion.toServed(validated, resource: resource),
+                created: false,
+                warnings: warnings
+            )
         }
         let result: JSONValue
         if validated.isBeingDeleted, validated.finalizers.isEmpty {
             result = try remove(ObjectRef(storageKey: resource.storageKey, objectKey: key), object: validated)
         } else {
-            result = try commit("MODIFIED", storageKey: resource.storageKey, objectKey: key, object: validated, previous: current)
+            result = try commit(
+                "MODIFIED",
+                storageKey: resource.storageKey,
+                objectKey: key,
+                object: validated,
+                previous: current
+            )
             if resource.storageKey == Self.crdKey { installDefinitions(of: result) }
             try finishForegroundDeletions()
         }
@@ -150,14 +196,19 @@ extension ObjectStore {
     func requireNamespace(_ namespace: String) throws(APIError) {
         guard let object = objects[Self.namespacesKey]?[namespace] else {
             throw APIError(
-                code: 404, reason: "NotFound", message: "namespaces \"\(namespace)\" not found",
-                details: ["name": .string(namespace), "kind": "namespaces"])
+                code: 404,
+                reason: "NotFound",
+                message: "namespaces \"\(namespace)\" not found",
+                details: ["name": .string(namespace), "kind": "namespaces"]
+            )
         }
         if object.isBeingDeleted {
             throw APIError(
-                code: 403, reason: "Forbidden",
+                code: 403,
+                reason: "Forbidden",
                 message: "unable to create new content in namespace \(namespace) because it is being terminated",
-                details: ["name": .string(namespace), "kind": "namespaces"])
+                details: ["name": .string(namespace), "kind": "namespaces"]
+            )
         }
     }
 
@@ -170,7 +221,12 @@ extension ObjectStore {
     private func establish(_ crd: JSONValue, timestamp: Date) throws(APIError) -> JSONValue {
         let result = CustomResourceDefinitions.definitions(from: crd)
         guard result.causes.isEmpty else {
-            guard let resource = registry.definition(group: "apiextensions.k8s.io", version: "v1", plural: "customresourcedefinitions")
+            guard
+                let resource = registry.definition(
+                    group: "apiextensions.k8s.io",
+                    version: "v1",
+                    plural: "customresourcedefinitions"
+                )
             else { throw APIError.internalError("customresourcedefinitions are not registered") }
             throw APIError.invalid(resource, name: crd.name, causes: result.causes)
         }

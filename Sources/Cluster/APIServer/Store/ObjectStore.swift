@@ -3,7 +3,7 @@ import YAML
 
 /// Where one object lives in the store.
 struct ObjectRef: Sendable, Hashable {
-    /// The resource's storage key, e.g. `apps/deployments`.
+    /// The resource's storage key, such as `apps/deployments`.
     var storageKey: String
     /// `namespace/name`, or `name` for cluster-scoped objects.
     var objectKey: String
@@ -110,7 +110,12 @@ actor ObjectStore {
         for name in ["default", "kube-system", "kube-public", "kube-node-lease"]
         where objects[namespaces.storageKey]?[name] == nil {
             let object: JSONValue = ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)]]
-            _ = try create(namespaces, namespace: "", object: object, options: WriteOptions(fieldManager: "kube-apiserver"))
+            _ = try create(
+                namespaces,
+                namespace: "",
+                object: object,
+                options: WriteOptions(fieldManager: "kube-apiserver")
+            )
         }
     }
 
@@ -155,7 +160,8 @@ actor ObjectStore {
                         + "a new list without the continue parameter, or use the continue token in this response to "
                         + "retrieve the remainder of the results. Continuing with the provided token results in an "
                         + "inconsistent list - objects that were created, modified, or deleted between the time the "
-                        + "first chunk was returned and now may show up in the list.")
+                        + "first chunk was returned and now may show up in the list."
+                )
             }
             source = reconstructed
             snapshotRevision = token.revision
@@ -169,8 +175,14 @@ actor ObjectStore {
         for key in keys {
             guard let object = source[key] else { continue }
             let request = WatchRequest(
-                resource: resource, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector,
-                table: nil, allowsBookmarks: false, deadline: nil)
+                resource: resource,
+                namespace: namespace,
+                labelSelector: labelSelector,
+                fieldSelector: fieldSelector,
+                table: nil,
+                allowsBookmarks: false,
+                deadline: nil
+            )
             guard request.matches(object) else { continue }
             if let limit, limit > 0, items.count >= limit {
                 remaining += 1
@@ -210,8 +222,11 @@ actor ObjectStore {
         stored.setMetadata("resourceVersion", .string(String(revision)))
         do {
             try persistence?.append(
-                revision: revision, storageKey: storageKey, objectKey: objectKey,
-                object: type == "DELETED" ? nil : stored)
+                revision: revision,
+                storageKey: storageKey,
+                objectKey: objectKey,
+                object: type == "DELETED" ? nil : stored
+            )
         } catch {
             revision -= 1
             throw APIError.internalError("\(error)")
@@ -228,7 +243,12 @@ actor ObjectStore {
             for owner in stored.ownerUIDs { dependents[owner, default: []].insert(ref) }
         }
         let event = StoreEvent(
-            type: type, storageKey: storageKey, object: stored, previous: previous, resourceVersion: revision)
+            type: type,
+            storageKey: storageKey,
+            object: stored,
+            previous: previous,
+            resourceVersion: revision
+        )
         history.append(event)
         hub.publish(event)
         if let persistence, persistence.needsCompaction {

@@ -2,7 +2,7 @@ import Foundation
 import YAML
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The on-disk form of the store under `--data-dir`: a snapshot plus a write-ahead log.
@@ -16,7 +16,9 @@ final class Persistence {
     private let directory: URL
     private var logDescriptor: Int32 = -1
     private var logLines = 0
-    /// Log lines after which the store is snapshotted and the log emptied. Default: 5000.
+    /// Log lines after which the store is snapshotted and the log emptied.
+    ///
+    /// Default: 5000.
     var compactionThreshold = 5000
 
     private var snapshotURL: URL { directory.appendingPathComponent("snapshot.json") }
@@ -69,7 +71,9 @@ final class Persistence {
         }
         try openLog()
         if goodLength < bytes.count {
-            guard ftruncate(logDescriptor, off_t(goodLength)) == 0 else { throw PersistenceError.io("truncate log", errno) }
+            guard ftruncate(logDescriptor, off_t(goodLength)) == 0 else {
+                throw PersistenceError.io("truncate log", errno)
+            }
         }
         return loaded
     }

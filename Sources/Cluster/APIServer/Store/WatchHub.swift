@@ -67,18 +67,29 @@ final class WatchHub: Sendable {
         cutAfterSeconds: Double?
     ) -> AsyncStream<[UInt8]> {
         let (stream, continuation) = AsyncStream.makeStream(
-            of: [UInt8].self, bufferingPolicy: .bufferingOldest(Self.bufferLimit))
+            of: [UInt8].self,
+            bufferingPolicy: .bufferingOldest(Self.bufferLimit)
+        )
         let now = ContinuousClock.now
         var watcher = Watcher(
-            request: request, continuation: continuation, cutAfterEvents: cutAfterEvents,
-            cutAt: cutAfterSeconds.map { now + .milliseconds(Int($0 * 1000)) }, lastBookmark: now)
-        for event in initial {
+            request: request,
+            continuation: continuation,
+            cutAfterEvents: cutAfterEvents,
+            cutAt: cutAfterSeconds.map { now + .milliseconds(Int($0 * 1000)) },
+            lastBookmark: now
+        )
+        var isOpen = true
+        for event in initial where isOpen {
             var cache: [String: [UInt8]] = [:]
-            _ = send(&watcher, type: event.type, object: event.object, cache: &cache)
+            isOpen = send(&watcher, type: event.type, object: event.object, cache: &cache)
         }
-        if let initialBookmark {
+        if let initialBookmark, isOpen {
             var cache: [String: [UInt8]] = [:]
-            _ = send(&watcher, type: "BOOKMARK", object: initialBookmark, cache: &cache)
+            isOpen = send(&watcher, type: "BOOKMARK", object: initialBookmark, cache: &cache)
+        }
+        guard isOpen else {
+            continuation.finish()
+            return stream
         }
         let key = request.resource.storageKey
         let id = state.withLock { state -> Int in
@@ -100,10 +111,13 @@ final class WatchHub: Sendable {
             state.revision = event.resourceVersion
             guard var group = state.watchers[event.storageKey] else { return }
             var cache: [String: [UInt8]] = [:]
+            var served: [String: JSONValue] = [:]
             for (id, watcher) in group {
                 var watcher = watcher
                 guard let type = Self.visibleType(event, for: watcher.request) else { continue }
-                let object = Conversion.toServed(event.object, resource: watcher.request.resource)
+                let resource = watcher.request.resource
+                let object = served[resource.apiVersion] ?? Conversion.toServed(event.object, resource: resource)
+                served[resource.apiVersion] = object
                 if !send(&watcher, type: type, object: object, cache: &cache) {
                     finished.append(watcher.continuation)
                     group[id] = nil
@@ -134,13 +148,18 @@ final class WatchHub: Sendable {
     }
 
     /// Encodes and queues one event (reusing `cache`, per event, across watchers); false means close it.
-    private func send(_ watcher: inout Watcher, type: String, object: JSONValue, cache: inout [String: [UInt8]]) -> Bool {
+    private func send(_ watcher: inout Watcher, type: String, object: JSONValue, cache: inout [String: [UInt8]]) -> Bool
+    {
         var line: [UInt8]
         if let include = watcher.request.table, type != "BOOKMARK" {
             let table = TableRenderer.table(
-                [object], resource: watcher.request.resource, include: include,
+                [object],
+                resource: watcher.request.resource,
+                include: include,
                 listMetadata: ["resourceVersion": .string(object.resourceVersion)],
-                withHeaders: !watcher.sentHeaders, now: Date())
+                withHeaders: !watcher.sentHeaders,
+                now: Date()
+            )
             watcher.sentHeaders = true
             line = JSONWriter.bytes(["type": .string(type), "object": table])
         } else if let cached = cache["\(type) \(watcher.request.resource.apiVersion)"] {

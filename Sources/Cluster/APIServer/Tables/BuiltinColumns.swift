@@ -18,9 +18,12 @@ enum BuiltinColumns {
         case "leases": return [.name, .text("Holder", "spec.holderIdentity"), .age]
         case "horizontalpodautoscalers": return hpa
         case "customresourcedefinitions":
-            return [.name, TableColumn(name: "Created At", type: "date") { object, _ in
-                object["metadata"]?["creationTimestamp"] ?? .null
-            }]
+            return [
+                .name,
+                TableColumn(name: "Created At", type: "date") { object, _ in
+                    object["metadata"]?["creationTimestamp"] ?? .null
+                },
+            ]
         default: return [.name, .age]
         }
     }
@@ -140,7 +143,10 @@ enum BuiltinColumns {
 
     private static let events: [TableColumn] = [
         TableColumn(name: "Last Seen", type: "string") { object, now in
-            TableColumn.age(object["lastTimestamp"] ?? object["eventTime"] ?? object["metadata"]?["creationTimestamp"], now: now)
+            TableColumn.age(
+                object["lastTimestamp"] ?? object["eventTime"] ?? object["metadata"]?["creationTimestamp"],
+                now: now
+            )
         },
         TableColumn(name: "Type", type: "string") { object, _ in object["type"] ?? "Normal" },
         .text("Reason", "reason"),

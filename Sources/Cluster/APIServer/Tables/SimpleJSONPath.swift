@@ -84,7 +84,9 @@ struct SimpleJSONPath: Sendable, Equatable {
                     if elements.indices.contains(resolved) { next.append(elements[resolved]) }
                 case .wildcard:
                     if let elements = value.arrayValue { next.append(contentsOf: elements) }
-                    if let members = value.objectValue { next.append(contentsOf: members.keys.sorted().compactMap { members[$0] }) }
+                    if let members = value.objectValue {
+                        next.append(contentsOf: members.keys.sorted().compactMap { members[$0] })
+                    }
                 case .filter(let path, let op, let expected):
                     for element in value.arrayValue ?? [] where Self.holds(element, path, op, expected) {
                         next.append(element)

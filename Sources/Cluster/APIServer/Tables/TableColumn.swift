@@ -26,13 +26,17 @@ struct TableColumn: Sendable {
 
     /// The standard name column.
     static let name = TableColumn(
-        name: "Name", type: "string", format: "name",
+        name: "Name",
+        type: "string",
+        format: "name",
         description: "Name must be unique within a namespace."
     ) { object, _ in .string(object.name) }
 
     /// The standard age column from `creationTimestamp`.
     static let age = TableColumn(
-        name: "Age", type: "string", description: "CreationTimestamp is a timestamp representing the server time when this object was created."
+        name: "Age",
+        type: "string",
+        description: "CreationTimestamp is a timestamp representing the server time when this object was created."
     ) { object, now in age(object["metadata"]?["creationTimestamp"], now: now) }
 
     /// A column reading a string at a dotted path.

@@ -14,9 +14,12 @@ enum TableRenderer {
     static func columns(for resource: ResourceDefinition) -> [TableColumn] {
         guard resource.isCustom else { return BuiltinColumns.columns(for: resource.plural) }
         guard let printerColumns = resource.printerColumns, !printerColumns.isEmpty else {
-            return [.name, TableColumn(name: "Age", type: "date") { object, now in
-                TableColumn.age(object["metadata"]?["creationTimestamp"], now: now)
-            }]
+            return [
+                .name,
+                TableColumn(name: "Age", type: "date") { object, now in
+                    TableColumn.age(object["metadata"]?["creationTimestamp"], now: now)
+                },
+            ]
         }
         return [.name] + printerColumns.map(column)
     }
@@ -24,7 +27,10 @@ enum TableRenderer {
     private static func column(_ printer: PrinterColumn) -> TableColumn {
         let path = SimpleJSONPath(printer.jsonPath)
         return TableColumn(
-            name: printer.name, type: printer.type, format: printer.format, description: printer.description,
+            name: printer.name,
+            type: printer.type,
+            format: printer.format,
+            description: printer.description,
             priority: printer.priority
         ) { object, now in
             let results = path.results(in: object)
