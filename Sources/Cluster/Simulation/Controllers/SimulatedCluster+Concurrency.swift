@@ -1,6 +1,7 @@
 extension SimulatedCluster {
-    /// Runs `body` for every item with at most `limit` in flight, so a pass that writes many
-    /// objects is not one round trip per object in a row. Failures are logged and skipped; the
+    /// Runs `body` for every item with at most `limit` in flight.
+    ///
+    /// A pass that writes many objects is then not one round trip per object in a row. Failures are logged and skipped; the
     /// next pass retries what is still off.
     nonisolated func forEachConcurrently<Item: Sendable>(
         _ items: [Item],

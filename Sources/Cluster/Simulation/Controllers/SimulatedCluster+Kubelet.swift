@@ -7,8 +7,10 @@ extension SimulatedCluster {
     /// server per container port for inference pods), marks them Ready once their model has loaded,
     /// and tears down pods that were deleted.
     func runKubelet(_ snapshot: ClusterSnapshot) async {
+        // Only the simulated nodes have this kubelet; other Node objects belong to someone else.
+        let simulatedNodes = snapshot.nodes.filter { $0.metadata.labels?["poolpilot.dev/simulated"] == "true" }
         let nodeAddresses = Dictionary(
-            snapshot.nodes.map {
+            simulatedNodes.map {
                 ($0.metadata.name ?? "", $0.status?.addresses?.first { $0.type == "InternalIP" }?.address ?? "")
             },
             uniquingKeysWith: { first, _ in first }
