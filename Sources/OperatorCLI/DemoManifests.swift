@@ -17,6 +17,10 @@ struct DemoManifests {
     /// The scale-down stabilization window, short enough to act in the quiet tail.
     var stabilizationSeconds: Int { max(5, (seconds - loadSeconds) / 3) }
 
+    /// Burst mode holds scale-down for about a minute after a burst; short runs turn it off so the
+    /// quiet tail can show the scale-down.
+    var burst: Bool { seconds >= 150 }
+
     /// The namespace, Deployments and pools (no load yet).
     var yaml: String {
         """
@@ -52,6 +56,8 @@ struct DemoManifests {
           targets:
             waitingRequestsPerReplica: 4
             kvCacheUtilization: 0.8
+          burst:
+            enabled: \(burst)
           behavior:
             scaleDown:
               stabilizationWindowSeconds: \(stabilizationSeconds)
@@ -85,6 +91,8 @@ struct DemoManifests {
               url: \(prometheusURL)
           targets:
             waitingRequestsPerReplica: 4
+          burst:
+            enabled: \(burst)
           behavior:
             scaleDown:
               stabilizationWindowSeconds: \(stabilizationSeconds)

@@ -41,6 +41,12 @@ enum SimulationHarness {
         try await Self.kubectl(kubectl, ["apply", "-f", crd])
         try await Self.kubectl(kubectl, ["wait", "--for=condition=established", "crd/inferencepools.poolpilot.dev"])
         kubectl.clearCache()
+        // Established comes a moment before the collection is served cluster-wide; the operator's
+        // first list must not see a 404 (it then waits a minute before retrying).
+        let served = try await eventually(20) {
+            try await kubectl.run(["get", "--raw", "/apis/poolpilot.dev/v1alpha1/inferencepools"]).exitCode == 0
+        }
+        try #require(served, "the InferencePool resource is not in discovery")
     }
 
     /// A vLLM Deployment with fast model loads and small batches, so little load queues.
@@ -73,9 +79,10 @@ enum SimulationHarness {
             """
     }
 
-    /// Reads a jsonpath of an object.
+    /// Reads a jsonpath of an object; `object` may carry flags (`pods -l app=x`).
     static func jsonPath(_ kubectl: Kubectl, _ object: String, _ path: String) async throws -> String {
-        let result = try await kubectl.run(["get", object, "-o", "jsonpath={\(path)}"])
+        let words = object.split(separator: " ").map(String.init)
+        let result = try await kubectl.run(["get"] + words + ["-o", "jsonpath={\(path)}"])
         return result.exitCode == 0 ? result.stdout : ""
     }
 }
