@@ -5,9 +5,9 @@ import Operator
 
 /// `poolpilot demo`: the whole story on one machine.
 ///
-/// Brings up the simulated GPU cluster, applies
-/// the CRD and two pools with the real kubectl, starts Prometheus and `poolpilot run`, replays the
-/// Azure trace, prints a live timeline and a summary, and plots load against replicas.
+/// Brings up the simulated GPU cluster, applies the CRD and two pools with the real kubectl,
+/// starts Prometheus (scraping the pods) and `poolpilot run`, replays the Azure trace, prints a
+/// live timeline and a summary, and plots load against replicas.
 enum DemoCommand {
     static let command = Subcommand(
         spec: CommandSpec(
@@ -134,6 +134,7 @@ final class DemoRun: Sendable {
         let timeline = try await replay(manifests: manifests, monitor: monitor)
         guard !DemoProcesses.isInterrupted else { return interruptedExit() }
         try await report(timeline)
+        await reportPrometheus(url: manifests.prometheusURL)
         let total = ContinuousClock.now - started
         Output.line(
             "==> demo finished in \(total.components.seconds)s; stopping the cluster, Prometheus and the operator"

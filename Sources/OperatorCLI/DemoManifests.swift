@@ -1,5 +1,10 @@
-/// The objects the demo applies with kubectl: a namespace, a vLLM chat Deployment scaled on
-/// scraped metrics, and a Triton Deployment scaled through Prometheus, each with its InferencePool.
+/// The objects the demo applies with kubectl: a namespace, a vLLM chat Deployment and a Triton
+/// vision Deployment, each with its InferencePool.
+///
+/// Both pools scrape their pods: `poolpilot run` answers `metrics.source: prometheus` with "not
+/// supported by this build" so far. Prometheus still scrapes every pod and the demo queries it
+/// for the same signals (see ``DemoRun/reportPrometheus(url:)``); switching the vision pool to
+/// `source: prometheus` with `prometheusURL` is a two-line change once the operator reads it.
 struct DemoManifests {
     /// Seconds of replay.
     var seconds: Int
@@ -85,10 +90,10 @@ struct DemoManifests {
           minReplicas: 1
           maxReplicas: 8
           metrics:
-            source: prometheus
             intervalSeconds: 2
-            prometheus:
-              url: \(prometheusURL)
+            scrape:
+              port: 8002
+              path: /metrics
           targets:
             waitingRequestsPerReplica: 4
           burst:

@@ -1,6 +1,7 @@
 import Cluster
 import Foundation
 import Kube
+import Metrics
 import Operator
 
 #if canImport(Glibc)
@@ -97,7 +98,7 @@ extension DemoRun {
         }
         Output.line(
             "==> replaying: chat = Azure LLM trace 2023 (conversation) at \(DemoSample.fixed(speedUp, decimals: 1))x for "
-                + "\(manifests.loadSeconds)s, vision = a spike (via Prometheus); then \(seconds - manifests.loadSeconds)s quiet"
+                + "\(manifests.loadSeconds)s, vision = a spike; then \(seconds - manifests.loadSeconds)s quiet"
         )
         Output.line(DemoSample.header)
         let start = ContinuousClock.now
@@ -114,6 +115,27 @@ extension DemoRun {
             try await Task.sleep(for: .seconds(1))
         }
         return timeline
+    }
+
+    /// Queries Prometheus for the pools' queue depth, as a pool reading signals through Prometheus
+    /// would, and prints what it answers.
+    func reportPrometheus(url: String) async {
+        let client = PrometheusClient(configuration: PrometheusConfiguration(baseURL: url))
+        let queries = [
+            "sum by (pod) (vllm:num_requests_waiting{namespace=\"\(DemoManifests.namespace)\"})",
+            "sum by (pod) (nv_inference_pending_request_count{namespace=\"\(DemoManifests.namespace)\"})",
+        ]
+        Output.line("$ curl \(url)/api/v1/query  (Prometheus scraping the simulated pods)")
+        for query in queries {
+            do {
+                let result = try await client.query(query)
+                var series = 0
+                if case .vector(let samples) = result.data { series = samples.count }
+                Output.line("  \(query): \(series) series")
+            } catch {
+                Output.line("  \(query): \(error)")
+            }
+        }
     }
 
     /// Prints the summary, kubectl's view of the pools and the plot's path.

@@ -38,8 +38,9 @@ public final class EmbeddedCluster: Sendable {
         public var persists = false
         /// Extra `cluster serve` arguments, such as `["--latency-ms", "50"]`.
         public var extraArguments: [String] = []
-        /// Run the simulated GPU cluster (nodes, controllers, inference servers) next to the API
-        /// server. Default: false (`--no-components`).
+        /// Run the simulated GPU cluster (nodes, controllers, inference servers) next to the server.
+        ///
+        /// Default: false (`--no-components`).
         public var runsSimulation = false
         /// Seconds to wait for readiness.
         ///

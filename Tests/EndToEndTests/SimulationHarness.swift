@@ -10,6 +10,11 @@ enum SimulationHarness {
         Kubectl.isAvailable && FileManager.default.isExecutableFile(atPath: TestPaths.poolpilotBinary.path)
     }
 
+    /// Whether Prometheus and gnuplot are installed (the demo needs them).
+    static var hasDemoTools: Bool {
+        ["/usr/bin/prometheus", "/usr/bin/gnuplot"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     /// Starts a cluster that runs the simulation.
     static func startCluster() async throws -> EmbeddedCluster {
         var options = EmbeddedCluster.Options()
