@@ -82,8 +82,10 @@ extension SimulatedCluster {
             do {
                 try await endpoints.start(pod: name, ip: ip, ports: ports)
             } catch {
+                // The address stays taken (another process, e.g. a second simulated cluster, may
+                // hold it), so the next pass tries the next one.
                 await fleet.removeReplica(name)
-                addresses.release(ip)
+                logger.info("pod ip unavailable, trying another", ["pod.ip": .string(ip), "error": .string("\(error)")])
                 throw error
             }
             loadSeconds = settings.modelLoadSeconds
