@@ -85,7 +85,10 @@ extension SimulatedCluster {
                 // The address stays taken (another process, e.g. a second simulated cluster, may
                 // hold it), so the next pass tries the next one.
                 await fleet.removeReplica(name)
-                logger.info("pod ip unavailable, trying another", ["pod.ip": .string(ip), "error": .string("\(error)")])
+                logger.info(
+                    "pod ip unavailable, trying another",
+                    ["pod.ip": .string(ip), "error": .string("\(error)")]
+                )
                 throw error
             }
             loadSeconds = settings.modelLoadSeconds
