@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "OperatorCLITests", dependencies: ["OperatorCLI", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Kube", "YAML", "TestSupport"],
+            dependencies: ["Kube", "YAML", "TestSupport", "HTTP"],
             swiftSettings: strict
         ),
     ]

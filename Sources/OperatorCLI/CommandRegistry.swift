@@ -33,6 +33,7 @@ public enum CommandRegistry {
             ClusterServeCommand.command,
             MetricsCommands.parse,
             MetricsCommands.signals,
+            DemoCommand.command,
         ]
     }
 

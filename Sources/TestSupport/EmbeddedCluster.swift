@@ -38,6 +38,10 @@ public final class EmbeddedCluster: Sendable {
         public var persists = false
         /// Extra `cluster serve` arguments, such as `["--latency-ms", "50"]`.
         public var extraArguments: [String] = []
+        /// Run the simulated GPU cluster (nodes, controllers, inference servers) next to the server.
+        ///
+        /// Default: false (`--no-components`).
+        public var runsSimulation = false
         /// Seconds to wait for readiness.
         ///
         /// Default: 90.
@@ -89,9 +93,10 @@ public final class EmbeddedCluster: Sendable {
         }
         let directory = try TestPaths.makeTemporaryDirectory(prefix: "poolpilot-cluster")
         var arguments = [
-            "cluster", "serve", "--dir", directory.path, "--port", "0", "--no-components", "--exit-with-parent",
+            "cluster", "serve", "--dir", directory.path, "--port", "0", "--exit-with-parent",
             "--bookmark-interval", String(options.bookmarkIntervalSeconds), "--history", String(options.historyLimit),
         ]
+        if !options.runsSimulation { arguments.append("--no-components") }
         if options.isInsecureHTTP { arguments.append("--insecure-http") }
         if options.persists { arguments += ["--data-dir", directory.appendingPathComponent("data").path] }
         arguments += options.extraArguments

@@ -7,42 +7,62 @@ extension SimulatedCluster {
     /// server per container port for inference pods), marks them Ready once their model has loaded,
     /// and tears down pods that were deleted.
     func runKubelet(_ snapshot: ClusterSnapshot) async {
+        // Only the simulated nodes have this kubelet; other Node objects belong to someone else.
+        let simulatedNodes = snapshot.nodes.filter { $0.metadata.labels?["poolpilot.dev/simulated"] == "true" }
         let nodeAddresses = Dictionary(
-            snapshot.nodes.map {
+            simulatedNodes.map {
                 ($0.metadata.name ?? "", $0.status?.addresses?.first { $0.type == "InternalIP" }?.address ?? "")
             },
             uniquingKeysWith: { first, _ in first }
         )
         var seen: Set<String> = []
+        var deletions: [Pod] = []
+        var statusWrites: [(Pod, String, String, Bool)] = []
         for pod in snapshot.pods where pod.isScheduled && !pod.isTerminal {
-            guard let uid = pod.metadata.uid, let node = pod.spec?.nodeName, nodeAddresses[node] != nil else {
+            guard let uid = pod.metadata.uid, let node = pod.spec?.nodeName, let hostIP = nodeAddresses[node] else {
                 continue
             }
             seen.insert(uid)
-            do {
-                if pod.metadata.deletionTimestamp != nil {
-                    await stopPod(uid)
-                    try await finishDeletion(pod)
-                } else if kubeletPods[uid] == nil {
-                    try await startPod(pod, hostIP: nodeAddresses[node] ?? "", snapshot: snapshot)
-                } else if let started = kubeletPods[uid], !started.isReady, ContinuousClock.now >= started.readyAt {
-                    try await markReady(pod)
+            if pod.metadata.deletionTimestamp != nil {
+                await stopPod(uid)
+                deletions.append(pod)
+            } else if kubeletPods[uid] == nil {
+                do {
+                    let ip = try await startPod(pod, snapshot: snapshot)
+                    statusWrites.append((pod, ip, hostIP, false))
+                } catch {
+                    logger.debug(
+                        "pod start failed",
+                        ["object.name": .string(pod.metadata.name ?? ""), "error": .string("\(error)")]
+                    )
                 }
-            } catch {
-                logger.debug(
-                    "kubelet sync failed",
-                    ["object.name": .string(pod.metadata.name ?? ""), "error": .string("\(error)")]
-                )
+            } else if let started = kubeletPods[uid], !started.isReady, ContinuousClock.now >= started.readyAt {
+                statusWrites.append((pod, started.ip, hostIP, true))
             }
         }
         for uid in kubeletPods.keys where !seen.contains(uid) {
             await stopPod(uid)
         }
+
+        await forEachConcurrently(deletions) { pod in try await self.finishDeletion(pod) }
+        await forEachConcurrently(statusWrites) { pod, ip, hostIP, isReady in
+            try await self.writeStatus(pod, ip: ip, hostIP: hostIP, isReady: isReady)
+            if isReady, let uid = pod.metadata.uid { await self.readinessWritten(uid) }
+        }
     }
 
-    private func startPod(_ pod: Pod, hostIP: String, snapshot: ClusterSnapshot) async throws {
+    // Once the API shows the pod Ready, its replica takes traffic.
+    private func readinessWritten(_ uid: String) async {
+        guard var started = kubeletPods[uid], !started.isReady else { return }
+        started.isReady = true
+        kubeletPods[uid] = started
+        if started.servesInference { await fleet.setReady(true, pod: started.name) }
+    }
+
+    /// Gives a pod its IP, joins it to its pool and starts its servers; returns the IP.
+    private func startPod(_ pod: Pod, snapshot: ClusterSnapshot) async throws -> String {
         guard let uid = pod.metadata.uid, let name = pod.metadata.name, let namespace = pod.metadata.namespace else {
-            return
+            throw SimulationError.unsupported("pod without uid, name or namespace")
         }
         guard let ip = addresses.allocate() else { throw SimulationError.unsupported("no free loopback pod IP") }
 
@@ -62,8 +82,13 @@ extension SimulatedCluster {
             do {
                 try await endpoints.start(pod: name, ip: ip, ports: ports)
             } catch {
+                // The address stays taken (another process, e.g. a second simulated cluster, may
+                // hold it), so the next pass tries the next one.
                 await fleet.removeReplica(name)
-                addresses.release(ip)
+                logger.info(
+                    "pod ip unavailable, trying another",
+                    ["pod.ip": .string(ip), "error": .string("\(error)")]
+                )
                 throw error
             }
             loadSeconds = settings.modelLoadSeconds
@@ -77,15 +102,7 @@ extension SimulatedCluster {
             isReady: false,
             servesInference: servesInference
         )
-        try await writeStatus(pod, ip: ip, hostIP: hostIP, isReady: false)
-    }
-
-    private func markReady(_ pod: Pod) async throws {
-        guard let uid = pod.metadata.uid, var started = kubeletPods[uid] else { return }
-        try await writeStatus(pod, ip: started.ip, hostIP: pod.status?.hostIP ?? "", isReady: true)
-        if started.servesInference { await fleet.setReady(true, pod: started.name) }
-        started.isReady = true
-        kubeletPods[uid] = started
+        return ip
     }
 
     private func stopPod(_ uid: String) async {
@@ -97,7 +114,7 @@ extension SimulatedCluster {
         addresses.release(started.ip)
     }
 
-    private func finishDeletion(_ pod: Pod) async throws {
+    private nonisolated func finishDeletion(_ pod: Pod) async throws {
         guard let name = pod.metadata.name else { return }
         do {
             try await client.delete(
@@ -112,7 +129,7 @@ extension SimulatedCluster {
     }
 
     // The status a kubelet posts: phase, IPs, conditions and one running container status each.
-    private func writeStatus(_ pod: Pod, ip: String, hostIP: String, isReady: Bool) async throws {
+    private nonisolated func writeStatus(_ pod: Pod, ip: String, hostIP: String, isReady: Bool) async throws {
         guard let name = pod.metadata.name else { return }
         let now = Kube.KubeTime.format(Date())
         let started = pod.status?.startTime ?? now

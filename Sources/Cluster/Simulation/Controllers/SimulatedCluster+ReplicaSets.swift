@@ -25,19 +25,20 @@ extension SimulatedCluster {
         let owner = ObjectFactory.ownerReference(apiVersion: "apps/v1", kind: "ReplicaSet", metadata: set.metadata)
 
         if pods.count < desired {
-            for _ in pods.count..<desired {
-                let pod = ObjectFactory.pod(
-                    template: set.spec?.template,
+            let template = set.spec?.template
+            let newPods = (pods.count..<desired).map { _ in
+                ObjectFactory.pod(
+                    template: template,
                     name: ObjectFactory.generatedName(name),
                     namespace: namespace,
                     owner: owner
                 )
-                _ = try await client.create(pod)
             }
+            await forEachConcurrently(newPods) { pod in _ = try await self.client.create(pod) }
         } else if pods.count > desired {
-            for pod in pods.sorted(by: Self.deletesFirst).prefix(pods.count - desired) {
-                guard let podName = pod.metadata.name else { continue }
-                try await client.delete(Pod.self, name: podName, namespace: namespace)
+            let surplus = pods.sorted(by: Self.deletesFirst).prefix(pods.count - desired).compactMap(\.metadata.name)
+            await forEachConcurrently(Array(surplus)) { podName in
+                try await self.client.delete(Pod.self, name: podName, namespace: namespace)
             }
         }
 

@@ -24,29 +24,29 @@ extension SimulatedCluster {
                 $1.metadata.creationTimestamp ?? "", $1.metadata.name ?? ""
             )
         }
+        // Decide every placement first (each one counts against the next), then write them.
+        var bindings: [(Pod, String)] = []
+        var failures: [(Pod, String)] = []
         for pod in ordered {
             let spec = PodSchedulingSpec(pod: pod)
-            do {
-                switch fit.place(spec) {
-                case .node(let node):
-                    try await bind(pod, to: node)
-                    fit.podCounts[node, default: 0] += 1
-                    for (resource, amount) in spec.requests {
-                        fit.used[node, default: [:]][resource, default: 0] += amount
-                    }
-                case .unschedulable(let message):
-                    try await markUnschedulable(pod, message: message)
-                }
-            } catch {
-                logger.debug(
-                    "scheduling failed",
-                    ["object.name": .string(pod.metadata.name ?? ""), "error": .string("\(error)")]
-                )
+            switch fit.place(spec) {
+            case .node(let node):
+                bindings.append((pod, node))
+                fit.podCounts[node, default: 0] += 1
+                for (resource, amount) in spec.requests { fit.used[node, default: [:]][resource, default: 0] += amount }
+                schedulingMessages[pod.metadata.uid ?? ""] = nil
+            case .unschedulable(let message):
+                let uid = pod.metadata.uid ?? ""
+                guard schedulingMessages[uid] != message else { continue }
+                schedulingMessages[uid] = message
+                failures.append((pod, message))
             }
         }
+        await forEachConcurrently(bindings) { pod, node in try await self.bind(pod, to: node) }
+        await forEachConcurrently(failures) { pod, message in try await self.markUnschedulable(pod, message: message) }
     }
 
-    private func bind(_ pod: Pod, to node: String) async throws {
+    private nonisolated func bind(_ pod: Pod, to node: String) async throws {
         guard let name = pod.metadata.name else { return }
         _ = try await client.patch(
             Pod.self,
@@ -54,16 +54,6 @@ extension SimulatedCluster {
             namespace: pod.metadata.namespace,
             patch: .merge(["spec": ["nodeName": .string(node)]])
         )
-        let now = Kube.KubeTime.format(Date())
-        let scheduled = ObjectFactory.condition("PodScheduled", true, now: now)
-        _ = try await client.patch(
-            Pod.self,
-            name: name,
-            namespace: pod.metadata.namespace,
-            subresource: "status",
-            patch: .merge(["status": ["phase": "Pending", "conditions": [try JSONValue(encoding: scheduled)]]])
-        )
-        schedulingMessages[pod.metadata.uid ?? ""] = nil
         let message = "Successfully assigned \(pod.metadata.namespace ?? "default")/\(name) to \(node)"
         await record(
             ObjectFactory.event(
@@ -77,9 +67,8 @@ extension SimulatedCluster {
         )
     }
 
-    private func markUnschedulable(_ pod: Pod, message: String) async throws {
-        let uid = pod.metadata.uid ?? ""
-        guard schedulingMessages[uid] != message, let name = pod.metadata.name else { return }
+    private nonisolated func markUnschedulable(_ pod: Pod, message: String) async throws {
+        guard let name = pod.metadata.name else { return }
         let now = Kube.KubeTime.format(Date())
         let condition = ObjectFactory.condition(
             "PodScheduled",
@@ -95,7 +84,6 @@ extension SimulatedCluster {
             subresource: "status",
             patch: .merge(["status": ["phase": "Pending", "conditions": [try JSONValue(encoding: condition)]]])
         )
-        schedulingMessages[uid] = message
         await record(
             ObjectFactory.event(
                 about: ObjectFactory.reference(to: pod),

@@ -144,7 +144,7 @@ public actor SimulatedCluster {
     }
 
     /// Writes an event, ignoring failures (events are best effort, as in Kubernetes).
-    func record(_ event: Event) async {
+    nonisolated func record(_ event: Event) async {
         _ = try? await client.create(event)
     }
 }

@@ -73,7 +73,7 @@ public struct DemoSample: Sendable, Equatable {
     }
 
     /// `value` with a fixed number of decimals, without Foundation's `String(format:)`.
-    static func fixed(_ value: Double, decimals: Int) -> String {
+    public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "-" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }

@@ -53,8 +53,8 @@ public struct SimulatedNode: Sendable, Equatable {
             "nvidia.com/mig.capable": facts.family == "hopper" || facts.family == "ampere" ? "true" : "false",
         ]
         var allocatable: [String: String] = [
-            "cpu": pool.cpu ?? "96",
-            "memory": pool.memory ?? "1Ti",
+            "cpu": pool.cpu ?? "224",
+            "memory": pool.memory ?? "2Ti",
             "pods": "110",
         ]
 

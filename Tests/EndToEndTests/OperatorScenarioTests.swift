@@ -1,0 +1,123 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `poolpilot run` on the simulated GPU cluster: load from the simulation's queueing model drives
+/// the pool up and down; capacity limits hold or pend replicas; GPU placement keeps pods on H100s.
+@Suite(.serialized, .enabled(if: SimulationHarness.isAvailable, "needs kubectl and the poolpilot binary"))
+struct OperatorScenarioTests {
+    typealias H = SimulationHarness
+
+    static func pool(name: String, max: Int, products: [String] = [], policy: String = "Hold") -> String {
+        let productLines = products.isEmpty ? "" : "    products: [\(products.joined(separator: ", "))]\n"
+        return """
+            apiVersion: poolpilot.dev/v1alpha1
+            kind: InferencePool
+            metadata: {name: \(name), namespace: default}
+            spec:
+              targetRef: {name: \(name)}
+              server: vllm
+              minReplicas: 1
+              maxReplicas: \(max)
+              metrics:
+                intervalSeconds: 1
+                scrape: {port: 8000, path: /metrics}
+              targets:
+                waitingRequestsPerReplica: 2
+              burst: {enabled: false}
+              behavior:
+                scaleDown:
+                  stabilizationWindowSeconds: 4
+                  policies: [{type: Percent, value: 100, periodSeconds: 1}]
+              gpu:
+                resourceName: nvidia.com/gpu
+                count: 1
+            \(productLines)    capacityPolicy: \(policy)
+            """
+    }
+
+    @Test func `a step in load scales the pool up and its end scales it down after the window`() async throws {
+        let cluster = try await H.startCluster()
+        let kubectl = Kubectl(cluster: cluster)
+        try await H.installCRD(kubectl)
+        let load =
+            #"{"pattern":"step","before":0,"after":12,"at":2,"duration":600,"inputTokens":500,"outputTokens":150}"#
+        try await H.kubectl(kubectl, ["apply", "-f", "-"], stdin: H.vllmDeployment(name: "chat", load: load))
+        try await H.kubectl(kubectl, ["apply", "-f", "-"], stdin: Self.pool(name: "chat", max: 6))
+        let operatorProcess = try OperatorProcess(cluster: cluster)
+        defer {
+            Task {
+                await operatorProcess.stop(); await cluster.stop()
+            }
+        }
+
+        let scaledUp = try await H.eventually(45) {
+            Int(try await H.jsonPath(kubectl, "deployment/chat", ".spec.replicas")) ?? 0 >= 3
+        }
+        #expect(scaledUp, "operator log:\n\(operatorProcess.output.prefix(6000))")
+
+        try await H.kubectl(
+            kubectl,
+            ["annotate", "deployment/chat", #"sim.poolpilot.dev/load={"pattern":"constant","rate":0}"#, "--overwrite"]
+        )
+        let scaledDown = try await H.eventually(45) {
+            try await H.jsonPath(kubectl, "deployment/chat", ".spec.replicas") == "1"
+        }
+        #expect(scaledDown)
+        let events = try await H.kubectl(
+            kubectl,
+            ["get", "events", "--field-selector", "involvedObject.kind=InferencePool"]
+        )
+        #expect(events.contains("ScaledUp"))
+        #expect(events.contains("ScaledDown"))
+        await operatorProcess.stop()
+        await cluster.stop()
+    }
+
+    @Test func `an h100 pool stays on h100 nodes and holds replicas it cannot place`() async throws {
+        let cluster = try await H.startCluster()
+        let kubectl = Kubectl(cluster: cluster)
+        try await H.installCRD(kubectl)
+        let load = #"{"pattern":"constant","rate":200,"duration":600,"inputTokens":500,"outputTokens":150}"#
+        try await H.kubectl(kubectl, ["apply", "-f", "-"], stdin: H.vllmDeployment(name: "big", load: load))
+        try await H.kubectl(
+            kubectl,
+            ["apply", "-f", "-"],
+            stdin: Self.pool(name: "big", max: 40, products: ["NVIDIA-H100-80GB-HBM3"])
+        )
+
+        let operatorProcess = try OperatorProcess(cluster: cluster)
+        defer {
+            Task {
+                await operatorProcess.stop(); await cluster.stop()
+            }
+        }
+        let limited = try await H.eventually(60) {
+            try await H.jsonPath(kubectl, "ipool/big", #".status.conditions[?(@.type=="CapacityAvailable")].status"#)
+                == "False"
+        }
+        #expect(limited, "operator log:\n\(operatorProcess.output.suffix(3000))")
+        let placedOnH100 = try await H.eventually(30) {
+            let nodes = try await H.jsonPath(kubectl, "pods -l app=big", ".items[*].spec.nodeName").split(
+                separator: " "
+            )
+            return nodes.filter { $0.hasPrefix("gpu-h100-") }.count == 16
+                && nodes.allSatisfy { $0.hasPrefix("gpu-h100-") }
+        }
+        #expect(placedOnH100)
+
+        // Known issue in the operator (reported): Hold counts pods created but not yet bound as free
+        // capacity, so replicas overshoot the 16 H100 GPUs and the extra pods pend.
+        let replicas = Int(try await H.jsonPath(kubectl, "deployment/big", ".spec.replicas")) ?? 0
+        let pending = try await H.kubectl(
+            kubectl,
+            ["get", "pods", "-l", "app=big", "--field-selector=status.phase=Pending", "--no-headers"]
+        )
+        withKnownIssue("capacityPolicy Hold overshoots while new pods are unbound", isIntermittent: true) {
+            #expect(replicas > 1 && replicas <= 16)
+            #expect(pending.isEmpty)
+        }
+        await operatorProcess.stop()
+        await cluster.stop()
+    }
+}
