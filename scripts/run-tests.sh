@@ -20,7 +20,7 @@ for dir in Tests/*Tests; do
     # Swift Testing closes with "Test run with N tests ... passed" or "... failed ... with K issues".
     count=$(grep -Eo 'Test run with [0-9]+ tests' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
     if grep -Eq '^✘ Test run with' "$log" || [[ " ${failed_targets[*]} " == *" $target "* ]]; then
-        failures=$(grep -Ec '^✘ Test .* failed after' "$log" || true)
+        failures=$(grep -E '^✘ Test .* failed after' "$log" | grep -vc 'Test run with' || true)
         failed=$((failed + (failures > 0 ? failures : 1)))
         passed=$((passed + count - failures))
     else
