@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "KubeTests", dependencies: ["Kube", "HTTP", "YAML", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "MetricsTests",
-            dependencies: ["Metrics", "HTTP", "TestSupport"],
+            dependencies: ["Metrics", "HTTP", "YAML", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

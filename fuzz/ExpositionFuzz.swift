@@ -9,7 +9,9 @@ func fingerprint(_ result: Result<MetricSnapshot, ExpositionError>) -> [String] 
     switch result {
     case .success(let snapshot):
         return snapshot.families.flatMap { family in
-            family.samples.map { "\(family.name)|\($0.seriesKey)|\($0.value.bitPattern)|\(String(describing: $0.timestampMs))" }
+            family.samples.map {
+                "\(family.name)|\($0.seriesKey)|\($0.value.bitPattern)|\(String(describing: $0.timestampMs))"
+            }
         }
     case .failure(let error):
         return ["error: \(error)"]
@@ -22,7 +24,8 @@ func parseWhole(_ bytes: [UInt8], _ format: ExpositionFormat, _ selection: Famil
     Result { () throws(ExpositionError) in try MetricSnapshot.parse(bytes, format: format, selection: selection) }
 }
 
-func parseSplit(_ bytes: [UInt8], _ format: ExpositionFormat, at split: Int) -> Result<MetricSnapshot, ExpositionError> {
+func parseSplit(_ bytes: [UInt8], _ format: ExpositionFormat, at split: Int) -> Result<MetricSnapshot, ExpositionError>
+{
     Result { () throws(ExpositionError) in
         var collector = MetricSnapshot.Collector(format: format)
         try collector.feed(Array(bytes[..<split]))

@@ -1,5 +1,7 @@
 // Metrics owns Prometheus text and OpenMetrics parsing, pod scraping, the PromQL client and the
-// vLLM/Triton/DCGM profiles that turn samples into pool signals. It depends only on HTTP.
+// vLLM/Triton/DCGM profiles that turn samples into per-pod and pool signals (docs/metrics.md).
+// It depends only on HTTP and must never import Kube, Scaling, Operator or anything above them.
+// The files in Exposition/ import nothing but the standard library, so fuzz/ can build them alone.
 
 /// Facts about the exposition formats this module reads.
 public enum ExpositionFormats {

@@ -10,7 +10,13 @@ enum MetricsCommands {
             summary: "Parse a Prometheus text or OpenMetrics page and print its samples.",
             usage: "FILE|URL|- [-o text|json]",
             options: [
-                OptionSpec("output", short: "o", kind: .value(placeholder: "FORMAT"), help: "text or json.", defaultValue: "text")
+                OptionSpec(
+                    "output",
+                    short: "o",
+                    kind: .value(placeholder: "FORMAT"),
+                    help: "text or json.",
+                    defaultValue: "text"
+                )
             ],
             discussion: """
                 The format comes from the Content-Type for URLs and is sniffed for files and standard
@@ -60,8 +66,18 @@ enum MetricsCommands {
                     kind: .value(placeholder: "FILE"),
                     help: "An earlier page of the same server, for rates; repeat once per input, in order."
                 ),
-                OptionSpec("model", kind: .value(placeholder: "NAME"), help: "Triton: count only this model (repeatable)."),
-                OptionSpec("output", short: "o", kind: .value(placeholder: "FORMAT"), help: "text or json.", defaultValue: "text"),
+                OptionSpec(
+                    "model",
+                    kind: .value(placeholder: "NAME"),
+                    help: "Triton: count only this model (repeatable)."
+                ),
+                OptionSpec(
+                    "output",
+                    short: "o",
+                    kind: .value(placeholder: "FORMAT"),
+                    help: "text or json.",
+                    defaultValue: "text"
+                ),
             ],
             discussion: """
                 Each vLLM or Triton input is one pod; a DCGM page gives one entry per pod in its labels.

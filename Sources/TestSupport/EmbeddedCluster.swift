@@ -133,6 +133,7 @@ public final class EmbeddedCluster: Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         kill(process.processIdentifier, SIGKILL)
+        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
         process.waitUntilExit()
         throw EmbeddedClusterError.notReady(seconds: options.startTimeoutSeconds)
     }
@@ -169,6 +170,7 @@ public final class EmbeddedCluster: Sendable {
                 try? await Task.sleep(for: .milliseconds(20))
             }
             if running.isRunning { kill(running.processIdentifier, SIGKILL) }
+            while running.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
             running.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: directory)

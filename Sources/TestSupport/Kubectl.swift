@@ -54,7 +54,7 @@ public struct Kubectl: Sendable {
         while running.isRunning, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
-        return running.finish()
+        return await running.finish()
     }
 
     /// Starts a long-running kubectl (such as `get -w`); read with ``KubectlProcess/waitForOutput(containing:timeoutSeconds:)``.
@@ -119,12 +119,20 @@ public final class KubectlProcess: Sendable {
         return stdout.contains(text)
     }
 
-    /// Stops kubectl if it still runs, waits for it, and returns what it produced.
+    /// Stops kubectl if it still runs (SIGTERM, then SIGKILL after 5 s), waits for it without blocking
+    /// a cooperative thread, and returns what it produced.
     @discardableResult
-    public func finish() -> KubectlResult {
-        let running = process.withLock { $0 }
-        if running.isRunning { kill(running.processIdentifier, SIGTERM) }
-        running.waitUntilExit()
-        return KubectlResult(exitCode: running.terminationStatus, stdout: stdout, stderr: stderr)
+    public func finish() async -> KubectlResult {
+        let pid = process.withLock { $0.processIdentifier }
+        if isRunning { kill(pid, SIGTERM) }
+        let deadline = ContinuousClock.now + .seconds(5)
+        while isRunning, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
+        if isRunning { kill(pid, SIGKILL) }
+        while isRunning { try? await Task.sleep(for: .milliseconds(10)) }
+        let status = process.withLock { running in
+            running.waitUntilExit()
+            return running.terminationStatus
+        }
+        return KubectlResult(exitCode: status, stdout: stdout, stderr: stderr)
     }
 }

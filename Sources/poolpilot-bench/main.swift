@@ -16,6 +16,8 @@ let benchmarks: [Benchmark] = [
         let elapsed = ContinuousClock.now - start
         print("noop.elapsed: \(elapsed)")
     },
+    MetricsBenchmarks.page,
+    MetricsBenchmarks.parse,
     Benchmark(name: "http-requests", summary: "HTTP client requests/s against the server, plain and TLS.") {
         try await HTTPBenchmarks.requests($0)
     },
@@ -31,6 +33,9 @@ let benchmarks: [Benchmark] = [
     KubeBenchmarks.watchMemoryHTTP2,
     KubeBenchmarks.jsonDecode,
     ScalingBenchmarks.decide,
+    RuntimeBenchmarks.cacheMemory,
+    RuntimeBenchmarks.reconcileRate,
+    RuntimeBenchmarks.watchLatency,
     APIServerBenchmark.benchmark,
 ]
 

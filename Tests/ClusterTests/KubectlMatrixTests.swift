@@ -49,7 +49,8 @@ struct KubectlMatrixTests {
 
     @Test func `kubectl apply creates, updates and server-side applies the CRD and samples`() async throws {
         let kubectl = try await kubectl()
-        let crd = try await kubectl.run(["apply", "-f", Fixtures.crdDirectory.path])
+        let crdFile = Fixtures.crdDirectory.appendingPathComponent("inferencepools.poolpilot.dev.yaml")
+        let crd = try await kubectl.run(["apply", "-f", crdFile.path])
         #expect(crd.exitCode == 0, "\(crd.combined)")
         #expect(crd.stdout.contains("customresourcedefinition.apiextensions.k8s.io/inferencepools.poolpilot.dev"))
 
@@ -114,7 +115,7 @@ struct KubectlMatrixTests {
         ])
         #expect(patched.exitCode == 0, "\(patched.combined)")
         #expect(try await watch.waitForOutput(containing: "42"), "watch output: \(watch.stdout) \(watch.stderr)")
-        watch.finish()
+        await watch.finish()
     }
 
     @Test func `kubectl describe lists the object's events`() async throws {
@@ -237,7 +238,7 @@ struct KubectlMatrixTests {
         #expect(try await waiting.waitForOutput(containing: "condition met"), "\(waiting.stdout) \(waiting.stderr)")
         let ready = try await kubectl.run(["get", "wd", "w-wait"])
         #expect(ready.rows.dropFirst().first?.contains("True") == true, "printer column from status: \(ready.stdout)")
-        waiting.finish()
+        await waiting.finish()
     }
 
     @Test func `kubectl delete cascades to owned objects`() async throws {
@@ -309,5 +310,28 @@ struct KubectlMatrixTests {
         #expect(forced.exitCode == 0, "\(forced.combined)")
         let value = try await kubectl.run(["get", "cm", "ssa", "-o", "jsonpath={.data.a}"])
         #expect(value.stdout == "2")
+    }
+}
+
+@Suite(.serialized, .enabled(if: Kubectl.isAvailable, "needs /usr/bin/kubectl"))
+struct KubectlGeneratorTests {
+    @Test func `kubectl create generators work through their protobuf bodies`() async throws {
+        let kubectl = Kubectl(cluster: try await SharedCluster.matrix.get())
+        #expect(try await kubectl.run(["create", "namespace", "gen-team"]).stdout == "namespace/gen-team created\n")
+        let configMap = try await kubectl.run(["create", "configmap", "gen-cm", "-n", "gen-team", "--from-literal=a=b"])
+        #expect(configMap.stdout == "configmap/gen-cm created\n", "\(configMap.combined)")
+        let secret = try await kubectl.run([
+            "create", "secret", "generic", "gen-secret", "-n", "gen-team", "--from-literal=token=abc",
+        ])
+        #expect(secret.exitCode == 0, "\(secret.combined)")
+        let read = try await kubectl.run([
+            "get", "secret", "gen-secret", "-n", "gen-team", "-o", "jsonpath={.data.token} {.type}",
+        ])
+        #expect(read.stdout == "YWJj Opaque")
+        let data = try await kubectl.run(["get", "cm", "gen-cm", "-n", "gen-team", "-o", "jsonpath={.data.a}"])
+        #expect(data.stdout == "b")
+        let deployment = try await kubectl.run(["create", "deployment", "gen-web", "--image=nginx"])
+        #expect(deployment.exitCode != 0)
+        #expect(deployment.stderr.contains("send JSON instead"), "\(deployment.combined)")
     }
 }

@@ -8,17 +8,19 @@ enum SharedCluster {
     /// Starts the cluster on first use.
     actor Holder {
         private let options: @Sendable () -> EmbeddedCluster.Options
-        private var cluster: EmbeddedCluster?
+        private var starting: Task<EmbeddedCluster, any Error>?
 
         init(_ options: @escaping @Sendable () -> EmbeddedCluster.Options) {
             self.options = options
         }
 
+        /// The cluster; concurrent first callers share one start (the actor is reentrant across awaits).
         func get() async throws -> EmbeddedCluster {
-            if let cluster { return cluster }
-            let started = try await EmbeddedCluster.start(options())
-            cluster = started
-            return started
+            if let starting { return try await starting.value }
+            let options = options()
+            let task = Task { try await EmbeddedCluster.start(options) }
+            starting = task
+            return try await task.value
         }
     }
 }

@@ -93,21 +93,23 @@ final class FakeListWatcher: ListWatcher, Sendable {
         var sent = 0
         continuation.yield()
         for await _ in stream {
-            let (pending, gone, cut) = state.withLock { state in
+            // One snapshot of history and revision, so the bookmark never skips a later change.
+            let (pending, gone, cut, snapshot) = state.withLock { state in
                 (
                     state.history.filter { $0.revision > position }, position < state.compactedRevision,
-                    state.cutAfterEvents
+                    state.cutAfterEvents, state.revision
                 )
             }
             if gone { throw KubeClientError.gone(verb: "watch", path: "/api/v1/pods", status: nil) }
+            if let cut, sent >= cut { return }
             for (revision, event) in pending {
-                if let cut, sent >= cut { return }
                 try await onEvent(event)
                 position = revision
                 sent += 1
+                if let cut, sent >= cut { return }
             }
-            try await onEvent(.bookmark(resourceVersion: String(state.withLock { $0.revision })))
-            position = max(position, state.withLock { $0.revision })
+            try await onEvent(.bookmark(resourceVersion: String(snapshot)))
+            position = max(position, snapshot)
         }
     }
 }

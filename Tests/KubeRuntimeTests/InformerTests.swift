@@ -78,7 +78,8 @@ func waits(_ clock: ManualClock, about duration: Duration) -> Bool {
         fake.apply("a")
         fake.apply("b")
         let log = EventLog()
-        let informer = start(fake, log)
+        let clock = ManualClock()
+        let informer = start(fake, log, clock: clock)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await informer.run() }
             await informer.waitUntilSynced()
@@ -87,7 +88,13 @@ func waits(_ clock: ManualClock, about duration: Duration) -> Bool {
             fake.apply("a", deleting: true)
             fake.compact()
             fake.state.withLock { $0.cutAfterEvents = nil }
-            #expect(await eventually { fake.state.withLock { $0.lists } == 2 })
+            // Watches closed at once back off on the manual clock; move it along.
+            #expect(
+                await eventually {
+                    clock.advanceToNextDeadline()
+                    return fake.state.withLock { $0.lists } == 2
+                }
+            )
             #expect(await eventually { await informer.cache.keys == [ObjectKey("ns/b"), ObjectKey("ns/c")] })
             informer.stop()
         }
@@ -113,6 +120,25 @@ func waits(_ clock: ManualClock, about duration: Duration) -> Bool {
             #expect(await eventually { await informer.cache.count == 1 })
             informer.stop()
         }
+    }
+
+    @Test func `replays the cache as updates on each resync`() async {
+        let clock = ManualClock()
+        let fake = FakeListWatcher()
+        fake.apply("a")
+        fake.apply("b")
+        let log = EventLog()
+        let informer = Informer(listWatcher: fake, resyncPeriod: .seconds(60), clock: clock, jitter: { 1 })
+        informer.addHandler { await log.handler($0) }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await informer.run() }
+            await informer.waitUntilSynced()
+            #expect(await eventually { clock.sleeperCount == 1 })
+            clock.advance(by: .seconds(60))
+            #expect(await eventually { log.all.count == 4 })
+            informer.stop()
+        }
+        #expect(log.all == ["added a", "added b", "updated a", "updated b"])
     }
 
     @Test func `maps events to controller keys`() async {

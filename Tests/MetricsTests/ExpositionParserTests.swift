@@ -32,7 +32,9 @@ import Testing
     }
 
     @Test func `reads infinities, exponents and negative numbers`() throws {
-        let snapshot = try Fixture.parse("a +Inf\nb -Inf\nc 1.204417e+06\nd -2.5E-3\ne 0.1\nf 12345678901234567890123\n")
+        let snapshot = try Fixture.parse(
+            "a +Inf\nb -Inf\nc 1.204417e+06\nd -2.5E-3\ne 0.1\nf 12345678901234567890123\n"
+        )
         let values = snapshot.families.map { $0.samples[0].value }
         #expect(values == [.infinity, -.infinity, 1_204_417, -0.0025, 0.1, 12345678901234567890123.0])
     }
@@ -100,7 +102,9 @@ import Testing
         #expect(requests.help == "Requests served, \"all\".")
         let total = try #require(requests.samples.first)
         #expect(total.name == "requests_total")
-        #expect(total.exemplar == Exemplar(labels: [Label("trace_id", "abc")], value: 1, timestampSeconds: 1_767_225_600.5))
+        #expect(
+            total.exemplar == Exemplar(labels: [Label("trace_id", "abc")], value: 1, timestampSeconds: 1_767_225_600.5)
+        )
         #expect(snapshot.samples(named: "requests_created").first?.value == 1_767_225_500.25)
         #expect(snapshot.family(named: "build")?.type == .info)
         #expect(snapshot.family(named: "mode")?.samples.map(\.value) == [1, 0])
@@ -110,7 +114,10 @@ import Testing
     }
 
     @Test func `requires EOF in OpenMetrics and nothing after it`() {
-        #expect(Fixture.parseError("a 1\n", .openMetrics) == .endOfFile(line: 2, column: 1, detail: "an OpenMetrics page must end with '# EOF'"))
+        #expect(
+            Fixture.parseError("a 1\n", .openMetrics)
+                == .endOfFile(line: 2, column: 1, detail: "an OpenMetrics page must end with '# EOF'")
+        )
         #expect(Fixture.parseError("a 1\n# EOF\nb 2\n", .openMetrics)?.line == 3)
         #expect(Fixture.parseError("a 1\n# EOF\n\n", .openMetrics)?.line == 3)
         #expect(Fixture.parseError("a 1\n# EOF", .openMetrics) == nil)
@@ -134,7 +141,11 @@ import Testing
 
     @Test func `selecting families skips the others without reading them`() throws {
         let page = "# TYPE keep gauge\nkeep 1\n# TYPE skip gauge\nskip{broken 2\nkeep_other 3\n"
-        let snapshot = try MetricSnapshot.parse(Array(page.utf8), format: .prometheusText, selection: .families(["keep"]))
+        let snapshot = try MetricSnapshot.parse(
+            Array(page.utf8),
+            format: .prometheusText,
+            selection: .families(["keep"])
+        )
         #expect(snapshot.families.map(\.name) == ["keep"])
         #expect(snapshot.sampleCount == 1)
     }

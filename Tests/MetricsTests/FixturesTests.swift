@@ -29,7 +29,9 @@ import Testing
         #expect(sum("nv_inference_request_failure", model: "resnet50") == 39)
         #expect(sum("nv_inference_pending_request_count", model: "resnet50") == 42)
         #expect(sum("nv_inference_pending_request_count", model: "bert_qa") == 7)
-        #expect(sum("nv_inference_count", model: "resnet50") / sum("nv_inference_request_success", model: "resnet50") == 8)
+        #expect(
+            sum("nv_inference_count", model: "resnet50") / sum("nv_inference_request_success", model: "resnet50") == 8
+        )
         let batch = sum("nv_inference_count", model: "resnet50") / sum("nv_inference_exec_count", model: "resnet50")
         #expect(abs(batch - 15.997) < 0.001)
         let queue = sum("nv_inference_queue_duration_us", model: "resnet50") / 36214
@@ -108,7 +110,9 @@ import Testing
         let success = snapshot.samples(named: "vllm:request_success_total")
         #expect(success.filter { $0[label: "engine"] == "0" }.map(\.value).reduce(0, +) == 10863)
         #expect(success.filter { $0[label: "engine"] == "1" }.map(\.value).reduce(0, +) == 10477)
-        #expect(snapshot.samples(named: "vllm:time_to_first_token_seconds_bucket").contains { $0[label: "le"] == "2560.0" })
+        #expect(
+            snapshot.samples(named: "vllm:time_to_first_token_seconds_bucket").contains { $0[label: "le"] == "2560.0" }
+        )
         #expect(snapshot.samples(named: "vllm:e2e_request_latency_seconds_count").map(\.value) == [10863, 10477])
         #expect(snapshot.family(named: "vllm:inter_token_latency_seconds")?.type == .histogram)
         let created = try #require(snapshot.family(named: "vllm:prompt_tokens_created"))

@@ -28,7 +28,7 @@ final class LiveEndpoint: Sendable {
     /// Cancels the test when the HTTP client engine is not built yet.
     static func requireClientEngine(_ client: HTTPClient, port: Int) async throws {
         do {
-            _ = try await client.execute(HTTPRequest(url: "http://127.0.0.1:\(port)/", timeout: 5))
+            _ = try await client.execute(HTTPRequest(url: "http://127.0.0.1:\(port)/", timeout: 60))
         } catch HTTPError.unsupported(let what) {
             try Test.cancel("needs the HTTP client engine: \(what)")
         }

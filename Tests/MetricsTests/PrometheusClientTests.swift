@@ -5,7 +5,10 @@ import Testing
 
 @Suite struct PrometheusClientTests {
     @Test func `decodes the vector fixture with string values, warnings and infos`() throws {
-        let result = try PrometheusQueryResult.decode(try Fixture.bytes("prometheus_query_vector.json"), httpStatus: 200)
+        let result = try PrometheusQueryResult.decode(
+            try Fixture.bytes("prometheus_query_vector.json"),
+            httpStatus: 200
+        )
         guard case .vector(let samples) = result.data else {
             Issue.record("expected a vector")
             return
@@ -24,11 +27,13 @@ import Testing
 
     @Test func `decodes the error fixture into its errorType`() throws {
         let body = try Fixture.bytes("prometheus_query_error.json")
-        #expect(throws: PrometheusError.api(
-            errorType: "bad_data",
-            message: "invalid parameter \"query\": 1:52: parse error: unclosed left parenthesis",
-            httpStatus: 400
-        )) {
+        #expect(
+            throws: PrometheusError.api(
+                errorType: "bad_data",
+                message: "invalid parameter \"query\": 1:52: parse error: unclosed left parenthesis",
+                httpStatus: 400
+            )
+        ) {
             try PrometheusQueryResult.decode(body, httpStatus: 400)
         }
         #expect(PrometheusError.api(errorType: "timeout", message: "", httpStatus: 503).isRetryable)
@@ -46,7 +51,10 @@ import Testing
         }
         #expect(throws: PrometheusError.self) {
             try PrometheusQueryResult.decode(
-                Array(#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"x"]}]}}"#.utf8),
+                Array(
+                    #"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"x"]}]}}"#
+                        .utf8
+                ),
                 httpStatus: 200
             )
         }
@@ -65,7 +73,10 @@ import Testing
         #expect(get.headers["Authorization"] == "Basic b3BzOnMzY3JldA==")
 
         let bearer = PrometheusClient(
-            configuration: PrometheusConfiguration(baseURL: "http://127.0.0.1:9090", authorization: .bearer(Secret("tok")))
+            configuration: PrometheusConfiguration(
+                baseURL: "http://127.0.0.1:9090",
+                authorization: .bearer(Secret("tok"))
+            )
         )
         let long = try bearer.request(for: String(repeating: "x", count: 3000))
         #expect(long.method == .post)

@@ -5,12 +5,15 @@ import TestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real Prometheus server (Debian's `prometheus`, installed by `make deps`) on loopback scrapes a
 /// test endpoint; the signals are then read back through ``PromQLSignalSource``.
-@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prometheus"), "needs /usr/bin/prometheus"))
+@Suite(
+    .serialized,
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prometheus"), "needs /usr/bin/prometheus")
+)
 struct PrometheusIntegrationTests {
     @Test func `signals scraped by Prometheus read back through the PromQL client`() async throws {
         let endpoint = try await LiveEndpoint(
@@ -24,7 +27,10 @@ struct PrometheusIntegrationTests {
         let prometheus = try PrometheusProcess(scrapePort: endpoint.port)
         defer { prometheus.stop() }
         let source = PromQLSignalSource(
-            client: PrometheusClient(configuration: PrometheusConfiguration(baseURL: prometheus.baseURL), client: client),
+            client: PrometheusClient(
+                configuration: PrometheusConfiguration(baseURL: prometheus.baseURL),
+                client: client
+            ),
             queries: PromQLSignalSource.defaultQueries(for: .vllm)
         )
 
@@ -49,7 +55,10 @@ struct PrometheusIntegrationTests {
 
         // Reading as of an hour later: every sample is older than the staleness bound.
         let late = try await PromQLSignalSource(
-            client: PrometheusClient(configuration: PrometheusConfiguration(baseURL: prometheus.baseURL), client: client),
+            client: PrometheusClient(
+                configuration: PrometheusConfiguration(baseURL: prometheus.baseURL),
+                client: client
+            ),
             queries: PromQLSignalSource.defaultQueries(for: .vllm),
             stalenessSeconds: 60
         ).signals(namespace: "llm", pods: ["vllm-0"], now: Date().timeIntervalSince1970 + 3600)
@@ -134,7 +143,8 @@ final class PrometheusProcess: Sendable {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                bind(socketDescriptor, socketAddress, length) == 0 && getsockname(socketDescriptor, socketAddress, &length) == 0
+                bind(socketDescriptor, socketAddress, length) == 0
+                    && getsockname(socketDescriptor, socketAddress, &length) == 0
             }
         }
         guard bound else { throw CocoaError(.fileWriteUnknown) }

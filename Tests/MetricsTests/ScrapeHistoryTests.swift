@@ -16,8 +16,10 @@ import Testing
     @Test func `rates need a previous round, and pods that left are forgotten`() async throws {
         let history = ScrapeHistory()
         let first = await history.signals(
-            for: [PodScrape(pod: "a", outcome: .success(try Self.page(count: 10, sum: 5))),
-                  PodScrape(pod: "b", outcome: .success(try Self.page(count: 1, sum: 1)))],
+            for: [
+                PodScrape(pod: "a", outcome: .success(try Self.page(count: 10, sum: 5))),
+                PodScrape(pod: "b", outcome: .success(try Self.page(count: 1, sum: 1))),
+            ],
             profile: .vllm
         )
         #expect(first.map(\.queueTimeSeconds) == [nil, nil])
@@ -32,7 +34,10 @@ import Testing
 
     @Test func `a failed scrape keeps the older baseline and reports the pod missing`() async throws {
         let history = ScrapeHistory()
-        _ = await history.signals(for: [PodScrape(pod: "a", outcome: .success(try Self.page(count: 10, sum: 5)))], profile: .vllm)
+        _ = await history.signals(
+            for: [PodScrape(pod: "a", outcome: .success(try Self.page(count: 10, sum: 5)))],
+            profile: .vllm
+        )
         let failed = await history.signals(
             for: [PodScrape(pod: "a", outcome: .failure(.status(url: "http://127.0.0.1:1/metrics", code: 503)))],
             profile: .vllm
@@ -47,7 +52,10 @@ import Testing
 
     @Test func `a restarted server's counters count from zero`() async throws {
         let history = ScrapeHistory()
-        _ = await history.signals(for: [PodScrape(pod: "a", outcome: .success(try Self.page(count: 1000, sum: 500)))], profile: .vllm)
+        _ = await history.signals(
+            for: [PodScrape(pod: "a", outcome: .success(try Self.page(count: 1000, sum: 500)))],
+            profile: .vllm
+        )
         let restarted = await history.signals(
             for: [PodScrape(pod: "a", outcome: .success(try Self.page(count: 4, sum: 1)))],
             profile: .vllm

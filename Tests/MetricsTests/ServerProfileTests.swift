@@ -64,19 +64,27 @@ import Testing
     }
 
     @Test func `triton queue time divides summed increases, per model`() throws {
-        let all = try #require(try Self.signals(.triton(), "triton_metrics_busy.txt", previous: "triton_metrics_idle.txt").first)
+        let all = try #require(
+            try Self.signals(.triton(), "triton_metrics_busy.txt", previous: "triton_metrics_idle.txt").first
+        )
         let expected = (27_351_000.0 + 25_172_000 + 102_400_000) / (36214 + 5120) / 1_000_000
         #expect(abs(try #require(all.queueTimeSeconds) - expected) < 1e-12)
         #expect(all.queuedRequestCount == 41334)
         let resnet = try #require(
-            try Self.signals(.triton(models: ["resnet50"]), "triton_metrics_busy.txt", previous: "triton_metrics_idle.txt")
-                .first
+            try Self.signals(
+                .triton(models: ["resnet50"]),
+                "triton_metrics_busy.txt",
+                previous: "triton_metrics_idle.txt"
+            )
+            .first
         )
         #expect(abs(try #require(resnet.queueTimeSeconds) - 0.00145035) < 1e-8)
     }
 
     @Test func `triton idle gives zero queue depth and no queue time`() throws {
-        let pod = try #require(try Self.signals(.triton(), "triton_metrics_idle.txt", previous: "triton_metrics_idle.txt").first)
+        let pod = try #require(
+            try Self.signals(.triton(), "triton_metrics_idle.txt", previous: "triton_metrics_idle.txt").first
+        )
         #expect(pod.queueDepth == 0)
         #expect(pod.queueTimeSeconds == nil, "0/0 is no signal")
         let utilization = try #require(pod.gpuMemoryUtilization)
@@ -84,7 +92,9 @@ import Testing
     }
 
     @Test func `a counter reset between scrapes counts from zero`() throws {
-        let pod = try #require(try Self.signals(.triton(), "triton_metrics_idle.txt", previous: "triton_metrics_busy.txt").first)
+        let pod = try #require(
+            try Self.signals(.triton(), "triton_metrics_idle.txt", previous: "triton_metrics_busy.txt").first
+        )
         #expect(pod.queueTimeSeconds == nil, "restarted server with no requests yet")
         #expect(CounterRates.increase(from: 100, to: 30) == 30)
         #expect(CounterRates.increase(from: 100, to: 130) == 30)
@@ -92,9 +102,12 @@ import Testing
 
     @Test func `dcgm joins GPUs to pods and treats sentinels as missing`() throws {
         let pods = try Self.signals(.dcgm, "dcgm_metrics.txt")
-        #expect(pods.map(\.pod) == [
-            "vision/resnet-triton-5c8d7b9f4-m7ltz", "llm/vllm-llama-7d9f8c6b5-x2k4p", "llm/vllm-llama-7d9f8c6b5-q8r2t",
-        ])
+        #expect(
+            pods.map(\.pod) == [
+                "vision/resnet-triton-5c8d7b9f4-m7ltz", "llm/vllm-llama-7d9f8c6b5-x2k4p",
+                "llm/vllm-llama-7d9f8c6b5-q8r2t",
+            ]
+        )
         #expect(pods[0].gpuMemoryUsedBytes == 137_609_871_360)
         #expect(pods[0].gpuMemoryTotalBytes == 171_041_619_968)
         #expect(abs(try #require(pods[0].gpuMemoryUtilization) - 0.80454) < 0.00001)
@@ -120,8 +133,22 @@ import Testing
 
     @Test func `the pool sums counts, averages caches and weights queue time by requests`() {
         let pods = [
-            PodSignals(pod: "a", queueDepth: 4, runningRequests: 10, kvCacheUtilization: 0.9, queueTimeSeconds: 1, queuedRequestCount: 100),
-            PodSignals(pod: "b", queueDepth: 6, runningRequests: 2, kvCacheUtilization: 0.5, queueTimeSeconds: 3, queuedRequestCount: 300),
+            PodSignals(
+                pod: "a",
+                queueDepth: 4,
+                runningRequests: 10,
+                kvCacheUtilization: 0.9,
+                queueTimeSeconds: 1,
+                queuedRequestCount: 100
+            ),
+            PodSignals(
+                pod: "b",
+                queueDepth: 6,
+                runningRequests: 2,
+                kvCacheUtilization: 0.5,
+                queueTimeSeconds: 3,
+                queuedRequestCount: 300
+            ),
             PodSignals(pod: "failed"),
         ]
         let pool = PoolSignals(pods: pods)

@@ -112,12 +112,23 @@ public final class EmbeddedAPIServer: Sendable {
         try await server.start()
     }
 
-    /// Runs the periodic work (watch timeouts, bookmarks) until the calling task is cancelled.
+    /// Runs the periodic work (watch timeouts, bookmarks, namespace cleanup) until the task is cancelled.
     public func run() async {
         while !Task.isCancelled {
-            hub.tick(now: .now, bookmarkInterval: faults.settings.bookmarkIntervalSeconds)
+            await performMaintenance()
             try? await Task.sleep(for: .milliseconds(200))
         }
+    }
+
+    /// Does one round of the periodic work; ``run()`` calls it every 200 ms, tests may call it directly.
+    public func performMaintenance() async {
+        hub.tick(now: .now, bookmarkInterval: faults.settings.bookmarkIntervalSeconds)
+        try? await store.collectTerminatedNamespaces()
+    }
+
+    /// Sets the seconds between a namespace's deletion and the deletion of its contents (default 2).
+    public func setNamespaceCleanupDelay(_ seconds: Double) async {
+        await store.setNamespaceCleanupDelay(seconds)
     }
 
     /// Closes watches and stops the listener.

@@ -115,7 +115,17 @@ public final class Informer<Object: KubeResource>: Sendable {
                 if resourceVersion == nil {
                     resourceVersion = try await relist()
                 }
-                try await watch(from: resourceVersion ?? "") { resourceVersion = $0 }
+                let started = clock.now
+                var received = 0
+                try await watch(from: resourceVersion ?? "") { version in
+                    resourceVersion = version
+                    received += 1
+                }
+                // Like client-go: a watch closed within a second with nothing received counts as a
+                // failure, so a server that keeps closing watches is not hammered in a hot loop.
+                if received == 0 && clock.now - started < .seconds(1) {
+                    throw RuntimeError.unsupported("watch closed within a second without events")
+                }
                 failures = 0
                 countRestart("closed")
                 logger.debug("watch ended, resuming", ["resource.version": .string(resourceVersion ?? "")])

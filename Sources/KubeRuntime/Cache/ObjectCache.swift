@@ -106,7 +106,9 @@ public actor ObjectCache<Object: KubeResource> {
         fresh.reserveCapacity(objects.count)
         for object in objects { fresh[Self.key(of: object)] = object }
         var events: [InformerEvent<Object>] = []
-        for (key, object) in fresh {
+        // Key order, so handlers see a relist in a stable order.
+        for key in fresh.keys.sorted() {
+            guard let object = fresh[key] else { continue }
             if let old = items[key] {
                 if old.metadata.resourceVersion != object.metadata.resourceVersion {
                     events.append(.updated(old: old, new: object))
@@ -115,8 +117,8 @@ public actor ObjectCache<Object: KubeResource> {
                 events.append(.added(object))
             }
         }
-        for (key, old) in items where fresh[key] == nil {
-            events.append(.deleted(old))
+        for key in items.keys.sorted() where fresh[key] == nil {
+            if let old = items[key] { events.append(.deleted(old)) }
         }
         items = fresh
         indexes = [:]

@@ -8,11 +8,11 @@ public final class LeadershipStatus: Sendable {
     private struct State {
         var until: ContinuousClock.Instant?
         var holder: String?
-        var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
     private let clock: any RuntimeClock
     private let state = Mutex(State())
+    private let elected = StopSignal()
 
     /// Creates a status that does not lead.
     public init(clock: any RuntimeClock = SystemRuntimeClock()) {
@@ -22,7 +22,7 @@ public final class LeadershipStatus: Sendable {
     /// A status that always leads, for single-replica runs without election.
     public static func alwaysLeading() -> LeadershipStatus {
         let status = LeadershipStatus()
-        status.state.withLock { $0.until = .now.advanced(by: .seconds(1_000_000_000)) }
+        status.lead(until: .now.advanced(by: .seconds(1_000_000_000)))
         return status
     }
 
@@ -44,26 +44,14 @@ public final class LeadershipStatus: Sendable {
         guard isLeading else { throw RuntimeError.notLeader }
     }
 
-    /// Returns once this process leads.
+    /// Returns once this process has led at least once, or when the calling task is cancelled.
     public func waitUntilLeading() async {
-        if isLeading { return }
-        await withCheckedContinuation { continuation in
-            let resumeNow = state.withLock { state in
-                if state.until != nil { return true }
-                state.waiters.append(continuation)
-                return false
-            }
-            if resumeNow { continuation.resume() }
-        }
+        await elected.wait()
     }
 
     func lead(until: ContinuousClock.Instant) {
-        let waiters = state.withLock { state in
-            state.until = until
-            defer { state.waiters.removeAll() }
-            return state.waiters
-        }
-        for waiter in waiters { waiter.resume() }
+        state.withLock { $0.until = until }
+        elected.fire()
     }
 
     func follow(holder: String?) {

@@ -23,8 +23,8 @@ public enum ExpositionFormat: String, Sendable, Equatable, CaseIterable {
 
     /// Guesses the format of a page read from a file or standard input.
     ///
-    /// A page whose last non-blank line is `# EOF`, or that carries a `# UNIT` line, is OpenMetrics;
-    /// anything else is text 0.0.4. Only the last 64 bytes and the metadata prefix are looked at.
+    /// A page whose last non-blank line is `# EOF` is OpenMetrics; anything else is text 0.0.4.
+    /// Only the end of the page is looked at.
     public static func sniffed(_ bytes: [UInt8]) -> ExpositionFormat {
         var end = bytes.count
         while end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: " ") {

@@ -34,7 +34,11 @@ extension ExpositionParser {
         case "summary": type = .summary
         case "untyped": type = .unknown
         case let other:
-            throw .metadata(line: reader.lineNumber, column: typeStart - reader.start + 1, detail: "unknown type '\(other)'")
+            throw .metadata(
+                line: reader.lineNumber,
+                column: typeStart - reader.start + 1,
+                detail: "unknown type '\(other)'"
+            )
         }
         try apply(.type(type), to: nameRange, reader: reader, at: nameStart)
     }
@@ -85,8 +89,10 @@ extension ExpositionParser {
         }
     }
 
-    /// The rest of the line as HELP text: `\\` and `\n` resolve in both formats, `\"` in
-    /// OpenMetrics. Text 0.0.4 keeps other backslashes as written; OpenMetrics rejects them.
+    /// The rest of the line as HELP text, unescaped.
+    ///
+    /// `\\` and `\n` resolve in both formats, `\"` in OpenMetrics. Text 0.0.4 keeps other
+    /// backslashes as written; OpenMetrics rejects them.
     private func helpText(_ reader: LineReader, escapesQuote: Bool) -> Result<String, ExpositionError> {
         var result: [UInt8] = []
         var index = reader.position
@@ -154,14 +160,16 @@ extension ExpositionParser {
             guard !states[index].hasSamples else { throw failure("TYPE line for '\(name)' after its samples") }
             families[index].type = type
             states[index].hasType = true
-            states[index].roles = SampleRole.roles(for: type, in: format).map { (role: $0, suffix: $0.suffix) }
+            states[index].roles = SampleRole.roles(for: type, in: format).map {
+                RoleName(role: $0, suffix: $0.suffix, sampleName: name + String(decoding: $0.suffix, as: UTF8.self))
+            }
         }
     }
 
     /// Adds a family with no type yet and returns its index.
     mutating func registerFamily(name: String, bytes: [UInt8]) -> Int {
         families.append(MetricFamily(name: name, type: .unknown))
-        states.append(FamilyState(nameBytes: bytes, roles: [(role: .plain, suffix: [])]))
+        states.append(FamilyState(nameBytes: bytes, roles: [RoleName(role: .plain, suffix: [], sampleName: name)]))
         familyIndexByName[name] = families.count - 1
         return families.count - 1
     }

@@ -6,7 +6,7 @@ extension ExpositionParser {
         onSample: (MetricFamily, Sample) -> Void
     ) throws(ExpositionError) {
         let nameRange = try reader.metricName()
-        let (index, role) = try family(of: nameRange, reader: reader)
+        let (index, role, sampleName) = try family(of: nameRange, reader: reader)
         currentFamily = index
         states[index].hasSamples = true
         let isSelected =
@@ -20,9 +20,11 @@ extension ExpositionParser {
 
         var labels: [Label] = []
         var blanks = format == .prometheusText ? reader.skipBlanks() : 0
+        labelScratch.removeAll(keepingCapacity: true)
         if reader.current == UInt8(ascii: "{") {
             reader.position += 1
-            labels = try reader.labelSet()
+            try reader.rawLabelSet(into: &labelScratch)
+            labels = internedLabels(reader)
             blanks = 0
         }
         blanks += reader.skipBlanks()
@@ -62,13 +64,14 @@ extension ExpositionParser {
         guard reader.isAtEnd else { throw reader.syntaxError("unexpected text after the value") }
 
         let sample = Sample(
-            name: reader.string(nameRange),
+            name: sampleName,
             labels: labels,
             value: value,
             timestampMs: timestampMs,
             exemplar: exemplar
         )
         try check(sample, role: role, familyIndex: index, reader: reader)
+        try recordSeries(sample, name: nameRange, familyIndex: index, reader: reader)
         onSample(families[index], sample)
     }
 
@@ -76,9 +79,9 @@ extension ExpositionParser {
     private mutating func family(
         of nameRange: Range<Int>,
         reader: LineReader
-    ) throws(ExpositionError) -> (Int, SampleRole) {
-        if let current = currentFamily, let role = role(of: nameRange, in: current, reader: reader) {
-            return (current, role)
+    ) throws(ExpositionError) -> (Int, SampleRole, String) {
+        if let current = currentFamily, let (role, sampleName) = role(of: nameRange, in: current, reader: reader) {
+            return (current, role, sampleName)
         }
         let name = reader.string(nameRange)
         var candidates = [name]
@@ -88,30 +91,35 @@ extension ExpositionParser {
             }
         }
         for candidate in candidates {
-            guard let index = familyIndexByName[candidate], let role = role(of: nameRange, in: index, reader: reader)
+            guard let index = familyIndexByName[candidate],
+                let (role, sampleName) = role(of: nameRange, in: index, reader: reader)
             else { continue }
             if format == .openMetrics {
                 throw .familyMismatch(
                     line: reader.lineNumber,
                     column: 1,
-                    detail: "sample '\(name)' of family '\(candidate)' after another family: families must not be interleaved"
+                    detail:
+                        "sample '\(name)' of family '\(candidate)' after another family: families must not be interleaved"
                 )
             }
-            return (index, role)
+            return (index, role, sampleName)
         }
         if let index = familyIndexByName[name] {
             let expected = states[index].roles.map { families[index].name + String(decoding: $0.suffix, as: UTF8.self) }
             throw .familyMismatch(
                 line: reader.lineNumber,
                 column: 1,
-                detail: "'\(name)' is declared \(families[index].type.rawValue); its samples are named \(expected.joined(separator: ", "))"
+                detail:
+                    "'\(name)' is declared \(families[index].type.rawValue); its samples are named \(expected.joined(separator: ", "))"
             )
         }
-        return (registerFamily(name: name, bytes: Array(UnsafeBufferPointer(rebasing: reader.bytes[nameRange]))), .plain)
+        let index = registerFamily(name: name, bytes: Array(UnsafeBufferPointer(rebasing: reader.bytes[nameRange])))
+        return (index, .plain, name)
     }
 
-    /// The role `nameRange` has in family `index`, or `nil` when it is not one of its sample names.
-    private func role(of nameRange: Range<Int>, in index: Int, reader: LineReader) -> SampleRole? {
+    /// The role `nameRange` has in family `index` and its sample name, or `nil` when it is not one of
+    /// the family's sample names.
+    private func role(of nameRange: Range<Int>, in index: Int, reader: LineReader) -> (SampleRole, String)? {
         let state = states[index]
         let base = state.nameBytes
         let bytes = reader.bytes
@@ -127,7 +135,7 @@ extension ExpositionParser {
                 matches = false
                 break
             }
-            if matches { return candidate.role }
+            if matches { return (candidate.role, candidate.sampleName) }
         }
         return nil
     }
@@ -167,7 +175,11 @@ extension ExpositionParser {
         let valueRange = reader.token()
         guard let value = NumberParsing.double(reader.bytes, from: valueRange.lowerBound, to: valueRange.upperBound)
         else {
-            throw .invalidNumber(line: reader.lineNumber, column: valueStart - reader.start + 1, text: reader.string(valueRange))
+            throw .invalidNumber(
+                line: reader.lineNumber,
+                column: valueStart - reader.start + 1,
+                text: reader.string(valueRange)
+            )
         }
         reader.skipBlanks()
         var timestampSeconds: Double?
@@ -177,7 +189,11 @@ extension ExpositionParser {
             guard let seconds = NumberParsing.double(reader.bytes, from: range.lowerBound, to: range.upperBound),
                 seconds.isFinite
             else {
-                throw .invalidNumber(line: reader.lineNumber, column: start - reader.start + 1, text: reader.string(range))
+                throw .invalidNumber(
+                    line: reader.lineNumber,
+                    column: start - reader.start + 1,
+                    text: reader.string(range)
+                )
             }
             timestampSeconds = seconds
             reader.skipBlanks()
@@ -219,12 +235,80 @@ extension ExpositionParser {
         default:
             break
         }
+    }
 
-        let key = sample.seriesKey
-        if let firstLine = states[familyIndex].seriesLines[key] {
-            throw .duplicateSeries(line: reader.lineNumber, firstLine: firstLine, series: key)
+    /// Remembers the sample's series (family, name and sorted labels, as bytes) and fails on a repeat.
+    private mutating func recordSeries(
+        _ sample: Sample,
+        name: Range<Int>,
+        familyIndex: Int,
+        reader: LineReader
+    ) throws(ExpositionError) {
+        var isSorted = true
+        for index in labelScratch.indices.dropFirst()
+        where !Self.precedes(labelScratch[index - 1].name, labelScratch[index].name, reader) {
+            isSorted = false
+            break
         }
-        states[familyIndex].seriesLines[key] = reader.lineNumber
+        if !isSorted {
+            labelScratch.sort { Self.precedes($0.name, $1.name, reader) }
+        }
+        var hasher = SeriesHasher()
+        hasher.combine(familyIndex)
+        hasher.combine(reader.bytes, name)
+        for label in labelScratch {
+            hasher.combine(reader.bytes, label.name)
+            hasher.combine(reader.bytes, label.value)
+        }
+        if let firstLine = seenSeries.insert(hasher.finalize(), line: reader.lineNumber) {
+            throw .duplicateSeries(line: reader.lineNumber, firstLine: firstLine, series: sample.seriesKey)
+        }
+    }
+
+    /// Byte-wise order of two label names.
+    private static func precedes(_ first: Range<Int>, _ second: Range<Int>, _ reader: LineReader) -> Bool {
+        let bytes = reader.bytes
+        for offset in 0..<min(first.count, second.count) {
+            let left = bytes[first.lowerBound + offset]
+            let right = bytes[second.lowerBound + offset]
+            if left != right { return left < right }
+        }
+        return first.count < second.count
+    }
+
+    /// The line's labels as strings, reusing the strings of the previous line's label in the same
+    /// position when the bytes are equal (label sets repeat a lot within a family).
+    private mutating func internedLabels(_ reader: LineReader) -> [Label] {
+        var labels: [Label] = []
+        labels.reserveCapacity(labelScratch.count)
+        for slot in labelScratch.indices {
+            let raw = labelScratch[slot]
+            let name = Self.interned(raw.name, reader: reader, cache: &labelNameCache, slot: slot) {
+                reader.string(raw.name)
+            }
+            let value = Self.interned(raw.value, reader: reader, cache: &labelValueCache, slot: slot) {
+                reader.labelValue(raw)
+            }
+            labels.append(Label(name, value))
+        }
+        return labels
+    }
+
+    private static func interned(
+        _ range: Range<Int>,
+        reader: LineReader,
+        cache: inout [InternedString],
+        slot: Int,
+        make: () -> String
+    ) -> String {
+        if slot < cache.count, reader.sameBytes(range, cache[slot].bytes) { return cache[slot].string }
+        let entry = InternedString(bytes: Array(UnsafeBufferPointer(rebasing: reader.bytes[range])), string: make())
+        if slot < cache.count {
+            cache[slot] = entry
+        } else {
+            cache.append(entry)
+        }
+        return entry.string
     }
 }
 

@@ -24,6 +24,10 @@ public struct ExpositionParser: Sendable {
     var lineNumber = 0
     var pending: [UInt8] = []
     var sawEndOfFile = false
+    var labelScratch: [RawLabel] = []
+    var seenSeries = SeriesSet()
+    var labelNameCache: [InternedString] = []
+    var labelValueCache: [InternedString] = []
 
     /// Creates a parser for one page.
     public init(format: ExpositionFormat, selection: FamilySelection = .all) {
@@ -50,6 +54,7 @@ public struct ExpositionParser: Sendable {
         onSample: (MetricFamily, Sample) -> Void
     ) throws(ExpositionError) {
         var lineStart = 0
+        if lineNumber == 0 { seenSeries.reserveCapacity(min(buffer.count / 96, 1 << 20)) }
         if !pending.isEmpty {
             guard let newline = Self.newline(in: buffer, from: 0) else {
                 pending.append(contentsOf: buffer)
@@ -135,9 +140,77 @@ public struct ExpositionParser: Sendable {
 /// What the parser knows about one family beyond its public metadata.
 struct FamilyState: Sendable {
     var nameBytes: [UInt8]
-    var roles: [(role: SampleRole, suffix: [UInt8])]
+    var roles: [RoleName]
     var hasType = false
     var hasSamples = false
     var isSelected: Bool?
-    var seriesLines: [String: Int] = [:]
+}
+
+/// One sample name a family may hold: its role, its suffix, and the whole name as a string.
+struct RoleName: Sendable {
+    var role: SampleRole
+    var suffix: [UInt8]
+    var sampleName: String
+}
+
+/// The series seen so far, for finding duplicates without keeping a copy of every series.
+///
+/// A series (family, sample name, labels sorted by name with values still escaped; the escaped
+/// form of a value is unique, so equal bytes mean the same series) is reduced to two independent
+/// 64-bit SipHash digests, each piece prefixed by its length so no two series run together. Equal
+/// series always collide, so a duplicate is never missed; two different series would have to agree
+/// on all 128 bits to be reported as a duplicate (about n²/2¹²⁹, 10⁻²⁹ for 10⁵ series), and that
+/// would be a loud error, not a silently wrong value.
+struct SeriesSet: Sendable {
+    /// One series' two digests.
+    struct Digest: Hashable, Sendable {
+        var first: Int
+        var second: Int
+    }
+
+    private var lines: [Digest: Int] = [:]
+
+    /// Reserves room for about `count` series.
+    mutating func reserveCapacity(_ count: Int) {
+        lines.reserveCapacity(count)
+    }
+
+    /// Adds the series on `line`; returns the earlier line when it was already there.
+    mutating func insert(_ digest: Digest, line: Int) -> Int? {
+        lines.updateValue(line, forKey: digest)
+    }
+}
+
+/// Builds a ``SeriesSet/Digest`` from pieces of a line.
+struct SeriesHasher {
+    private var first = Hasher()
+    private var second = Hasher()
+
+    init() {
+        second.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
+    }
+
+    mutating func combine(_ value: Int) {
+        first.combine(value)
+        second.combine(value)
+    }
+
+    /// Adds a byte range, prefixed by its length.
+    mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        let piece = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range]))
+        first.combine(range.count)
+        second.combine(range.count)
+        first.combine(bytes: piece)
+        second.combine(bytes: piece)
+    }
+
+    func finalize() -> SeriesSet.Digest {
+        SeriesSet.Digest(first: first.finalize(), second: second.finalize())
+    }
+}
+
+/// A string made from some bytes, kept to be reused when the same bytes come again.
+struct InternedString: Sendable {
+    var bytes: [UInt8]
+    var string: String
 }

@@ -81,41 +81,76 @@ struct LineReader {
         position += 1
     }
 
-    /// Reads a quoted label value after its opening quote, resolving `\\`, `\"` and `\n`; moves
-    /// past the closing quote.
-    mutating func quotedValue() throws(ExpositionError) -> String {
-        let first = position
-        var hasEscape = false
-        while position < end {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let range = first..<position
+    /// Reads `{name="value",...}` after the opening brace into raw ranges, moving past the closing brace.
+    ///
+    /// Spaces around names, values and commas are allowed; so is one trailing comma. Escapes are
+    /// checked here; values stay escaped until ``labelValue(_:)``.
+    mutating func rawLabelSet(into labels: inout [RawLabel]) throws(ExpositionError) {
+        labels.removeAll(keepingCapacity: true)
+        while true {
+            skipBlanks()
+            if current == UInt8(ascii: "}") {
                 position += 1
-                return hasEscape ? try unescaped(range) : string(range)
+                return
             }
-            if byte == UInt8(ascii: "\\") {
-                hasEscape = true
+            let nameRange = try labelName()
+            for other in labels where sameBytes(other.name, nameRange) {
+                throw syntaxError("label '\(string(nameRange))' appears twice", at: nameRange.lowerBound)
+            }
+            skipBlanks()
+            try expect(UInt8(ascii: "="), "'=' after label name")
+            skipBlanks()
+            try expect(UInt8(ascii: "\""), "'\"' to open the label value")
+            let valueStart = position
+            var hasEscape = false
+            var closed = false
+            while position < end {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") {
+                    closed = true
+                    break
+                }
+                if byte == UInt8(ascii: "\\") {
+                    let next = position + 1 < end ? bytes[position + 1] : 0
+                    guard next == UInt8(ascii: "\\") || next == UInt8(ascii: "\"") || next == UInt8(ascii: "n") else {
+                        throw syntaxError("invalid escape sequence in label value")
+                    }
+                    hasEscape = true
+                    position += 1
+                }
                 position += 1
             }
+            guard closed else { throw syntaxError("unterminated label value", at: valueStart - 1) }
+            labels.append(RawLabel(name: nameRange, value: valueStart..<position, hasEscape: hasEscape))
             position += 1
+            skipBlanks()
+            guard let byte = current else { throw syntaxError("unterminated label set") }
+            if byte == UInt8(ascii: ",") {
+                position += 1
+            } else if byte != UInt8(ascii: "}") {
+                throw syntaxError("expected ',' or '}' in label set")
+            }
         }
-        throw syntaxError("unterminated label value", at: first - 1)
     }
 
-    private func unescaped(_ range: Range<Int>) throws(ExpositionError) -> String {
+    /// Reads a label set into labels with string names and unescaped values.
+    mutating func labelSet() throws(ExpositionError) -> [Label] {
+        var raw: [RawLabel] = []
+        try rawLabelSet(into: &raw)
+        return raw.map { Label(string($0.name), labelValue($0)) }
+    }
+
+    /// A label's value with `\\`, `\"` and `\n` resolved (already checked by ``rawLabelSet(into:)``).
+    func labelValue(_ label: RawLabel) -> String {
+        guard label.hasEscape else { return string(label.value) }
         var result: [UInt8] = []
-        result.reserveCapacity(range.count)
-        var index = range.lowerBound
-        while index < range.upperBound {
+        result.reserveCapacity(label.value.count)
+        var index = label.value.lowerBound
+        while index < label.value.upperBound {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") {
-                let next = index + 1 < range.upperBound ? bytes[index + 1] : 0
-                switch next {
-                case UInt8(ascii: "\\"): result.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "\""): result.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "n"): result.append(UInt8(ascii: "\n"))
-                default: throw syntaxError("invalid escape sequence in label value", at: index)
-                }
+            if byte == UInt8(ascii: "\\"), index + 1 < label.value.upperBound {
+                let next = bytes[index + 1]
+                result.append(next == UInt8(ascii: "n") ? UInt8(ascii: "\n") : next)
                 index += 2
             } else {
                 result.append(byte)
@@ -125,35 +160,23 @@ struct LineReader {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Reads `{name="value",...}` after the opening brace, moving past the closing brace. Spaces
-    /// around names, values and commas are allowed; so is one trailing comma.
-    mutating func labelSet() throws(ExpositionError) -> [Label] {
-        var labels: [Label] = []
-        while true {
-            skipBlanks()
-            if current == UInt8(ascii: "}") {
-                position += 1
-                return labels
+    /// Whether two ranges of the line hold the same bytes.
+    func sameBytes(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        guard first.count == second.count else { return false }
+        for offset in 0..<first.count where bytes[first.lowerBound + offset] != bytes[second.lowerBound + offset] {
+            return false
+        }
+        return true
+    }
+
+    /// Whether the range holds the same bytes as `stored`.
+    func sameBytes(_ range: Range<Int>, _ stored: [UInt8]) -> Bool {
+        guard range.count == stored.count else { return false }
+        return stored.withUnsafeBufferPointer { storedBytes in
+            for offset in 0..<storedBytes.count where bytes[range.lowerBound + offset] != storedBytes[offset] {
+                return false
             }
-            let nameStart = position
-            let nameRange = try labelName()
-            skipBlanks()
-            try expect(UInt8(ascii: "="), "'=' after label name")
-            skipBlanks()
-            try expect(UInt8(ascii: "\""), "'\"' to open the label value")
-            let value = try quotedValue()
-            let name = string(nameRange)
-            if labels.contains(where: { $0.name == name }) {
-                throw syntaxError("label '\(name)' appears twice", at: nameStart)
-            }
-            labels.append(Label(name, value))
-            skipBlanks()
-            guard let byte = current else { throw syntaxError("unterminated label set") }
-            if byte == UInt8(ascii: ",") {
-                position += 1
-            } else if byte != UInt8(ascii: "}") {
-                throw syntaxError("expected ',' or '}' in label set")
-            }
+            return true
         }
     }
 
@@ -169,11 +192,19 @@ struct LineReader {
     }
 
     static func isNameStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || byte == UInt8(ascii: "_")
     }
 
     static func isNameContinuation(_ byte: UInt8) -> Bool {
         isNameStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
+}
+
+/// A label as byte ranges of the line: the name, and the value between its quotes (still escaped).
+struct RawLabel: Sendable {
+    var name: Range<Int>
+    var value: Range<Int>
+    var hasEscape: Bool
 }

@@ -34,7 +34,7 @@ public struct Label: Sendable, Hashable {
 
 /// An exemplar attached to an OpenMetrics counter or bucket sample.
 public struct Exemplar: Sendable, Equatable {
-    /// The exemplar's labels, e.g. a trace id.
+    /// The exemplar's labels, for example a trace id.
     public var labels: [Label]
     /// The exemplar's value.
     public var value: Double
@@ -51,7 +51,7 @@ public struct Exemplar: Sendable, Equatable {
 
 /// One sample line: a sample name, labels, a value and an optional timestamp.
 public struct Sample: Sendable, Equatable {
-    /// The sample name as written, e.g. `vllm:prompt_tokens_total` or `x_bucket`.
+    /// The sample name as written, for example `vllm:prompt_tokens_total` or `x_bucket`.
     public var name: String
     /// Labels in the order they were written.
     public var labels: [Label]
@@ -85,7 +85,7 @@ public struct Sample: Sendable, Equatable {
         labels.first { $0.name == name }?.value
     }
 
-    /// The sample name and labels sorted by name, e.g. `x{a="1",b="2"}`: equal for the same series.
+    /// The sample name and labels sorted by name, for example `x{a="1",b="2"}`: equal for the same series.
     public var seriesKey: String {
         let sorted = labels.sorted { $0.name < $1.name }
         let rendered = sorted.map { "\($0.name)=\"\(ExpositionEscaping.escapedLabelValue($0.value))\"" }

@@ -94,7 +94,9 @@ public struct MetricSnapshot: Sendable, Equatable {
             to families: inout [MetricFamily],
             indices: inout [String: Int]
         ) {
-            if let index = indices[family.name] {
+            if let last = families.indices.last, families[last].name == family.name {
+                families[last].samples.append(sample)
+            } else if let index = indices[family.name] {
                 families[index].samples.append(sample)
             } else {
                 var copy = family

@@ -6,11 +6,11 @@ enum NumberParsing {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
 
-    /// Parses a float the way Prometheus does (Go `ParseFloat`): decimals, exponents, and `NaN`,
-    /// `Inf`, `+Inf`, `-Inf`, `Infinity` in any letter case. Returns `nil` for anything else.
+    /// Parses a float the way Prometheus does (Go `ParseFloat`): decimals, exponents, and `NaN`, `Inf`, `+Inf`, `-Inf`, `Infinity` in any letter case.
     ///
-    /// Short decimals (up to 19 digits, exponent within ±22 after scaling) are converted exactly
-    /// here; longer ones go through the standard library's correctly rounded conversion.
+    /// Returns `nil` for anything else. Short decimals (up to 19 digits, exponent within ±22 after
+    /// scaling) are converted exactly here; longer ones go through the standard library's correctly
+    /// rounded conversion.
     static func double(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Double? {
         guard start < end else { return nil }
         if let special = specialValue(bytes, from: start, to: end) { return special }

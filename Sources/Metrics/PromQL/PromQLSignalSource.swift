@@ -11,7 +11,7 @@ public struct PromQLSignalSource: Sendable {
     public let client: PrometheusClient
     /// One query template per signal read.
     public let queries: [Signal: PromQLTemplate]
-    /// Samples stamped more than this many seconds before `now` are missing. Default: 120.
+    /// Samples stamped more than this many seconds before `now` are missing (default: 120).
     public let stalenessSeconds: Double
 
     /// Creates a source.

@@ -23,7 +23,10 @@ public struct PrometheusClient: Sendable {
         self.client =
             client
             ?? HTTPClient(
-                configuration: HTTPClientConfiguration(tls: configuration.tls, requestTimeout: configuration.timeoutSeconds)
+                configuration: HTTPClientConfiguration(
+                    tls: configuration.tls,
+                    requestTimeout: configuration.timeoutSeconds
+                )
             )
     }
 
@@ -40,7 +43,9 @@ public struct PrometheusClient: Sendable {
         }
         let result = try PrometheusQueryResult.decode(response.body, httpStatus: response.status)
         if let handler = configuration.noticeHandler {
-            for warning in result.warnings { handler(PrometheusNotice(kind: .warning, message: warning, query: promql)) }
+            for warning in result.warnings {
+                handler(PrometheusNotice(kind: .warning, message: warning, query: promql))
+            }
             for info in result.infos { handler(PrometheusNotice(kind: .info, message: info, query: promql)) }
         }
         return result
@@ -90,7 +95,8 @@ public struct PrometheusClient: Sendable {
                 UInt8(ascii: "~"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
-                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+                result +=
+                    "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
             }
         }
         return result

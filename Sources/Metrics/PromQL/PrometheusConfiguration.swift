@@ -44,15 +44,15 @@ public struct PrometheusNotice: Sendable, Equatable {
 
 /// Settings for ``PrometheusClient``.
 public struct PrometheusConfiguration: Sendable {
-    /// The server's base URL, e.g. `http://prometheus.monitoring.svc:9090` (no trailing path needed).
+    /// The server's base URL, for example `http://prometheus.monitoring.svc:9090` (no trailing path needed).
     public var baseURL: String
-    /// How requests authenticate. Default: none.
+    /// How requests authenticate (default: none).
     public var authorization: PrometheusAuthorization
     /// TLS settings for https base URLs.
     public var tls: TLSConfiguration
-    /// Seconds one query may take. Default: 10.
+    /// Seconds one query may take (default: 10).
     public var timeoutSeconds: Double
-    /// Longest GET URL; longer queries are sent as a form POST. Default: 2048 bytes.
+    /// Longest GET URL; longer queries are sent as a form POST (default: 2048 bytes).
     public var maxGETURLLength: Int
     /// Receives every warning and info note; `nil` drops them (they are still in each result).
     public var noticeHandler: (@Sendable (PrometheusNotice) -> Void)?

@@ -43,7 +43,7 @@ public struct PrometheusQueryResult: Sendable, Equatable {
     public var data: QueryData
     /// Warnings: the data is still valid but may be partial.
     public var warnings: [String]
-    /// Info notes (newer Prometheus), e.g. "metric might not be a counter".
+    /// Info notes (newer Prometheus), for example "metric might not be a counter".
     public var infos: [String]
 
     /// Decodes a `/api/v1/query` response body.
@@ -92,7 +92,9 @@ public struct PrometheusQueryResult: Sendable, Equatable {
                 var samples: [VectorSample] = []
                 for item in series {
                     guard let point = item.value else { throw .invalidResponse("vector element without value") }
-                    samples.append(VectorSample(metric: item.metric, timestamp: point.timestamp, value: try point.number()))
+                    samples.append(
+                        VectorSample(metric: item.metric, timestamp: point.timestamp, value: try point.number())
+                    )
                 }
                 return .vector(samples)
             case ("matrix", .series(let series)):

@@ -2,11 +2,11 @@ import HTTP
 
 /// Settings for ``PodScraper``.
 public struct ScrapeConfiguration: Sendable {
-    /// The most scrapes in flight at once. Default: 8.
+    /// The most scrapes in flight at once (default: 8).
     public var maxConcurrentScrapes: Int
-    /// Seconds one scrape may take, connect to last byte. Default: 5.
+    /// Seconds one scrape may take, connect to last byte (default: 5).
     public var timeoutSeconds: Double
-    /// The largest page accepted, in bytes. Default: 64 MiB.
+    /// The largest page accepted, in bytes (default: 64 MiB).
     public var maxPageBytes: Int
 
     /// Creates scrape settings.

@@ -9,15 +9,18 @@ public actor ScrapeHistory {
     /// Creates an empty history.
     public init() {}
 
-    /// The signals of one round of scrapes, computed against the previous round, and the round
-    /// remembered for the next one. A failed scrape yields a pod whose every signal is missing.
+    /// The signals of one round of scrapes, computed against the previous round, and the round remembered for the next one.
+    ///
+    /// A failed scrape yields a pod whose every signal is missing.
     public func signals(for scrapes: [PodScrape], profile: ServerProfile) -> [PodSignals] {
         var next: [String: MetricSnapshot] = [:]
         var result: [PodSignals] = []
         for scrape in scrapes {
             switch scrape.outcome {
             case .success(let snapshot):
-                result.append(contentsOf: profile.signals(current: snapshot, previous: previous[scrape.pod], source: scrape.pod))
+                result.append(
+                    contentsOf: profile.signals(current: snapshot, previous: previous[scrape.pod], source: scrape.pod)
+                )
                 next[scrape.pod] = snapshot
             case .failure:
                 if profile != .dcgm { result.append(PodSignals(pod: scrape.pod)) }

@@ -12,11 +12,11 @@ public struct ScrapeTarget: Sendable, Hashable {
     public var pod: String
     /// The pod's IP address or host name.
     public var address: String
-    /// The metrics port, e.g. 8000 for vLLM, 8002 for Triton, 9400 for the DCGM exporter.
+    /// The metrics port, for example 8000 for vLLM, 8002 for Triton, 9400 for the DCGM exporter.
     public var port: Int
-    /// The path. Default: `/metrics`.
+    /// The path (default: `/metrics`).
     public var path: String
-    /// The scheme. Default: http.
+    /// The scheme (default: http).
     public var scheme: Scheme
 
     /// Creates a target.

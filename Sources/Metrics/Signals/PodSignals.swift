@@ -29,7 +29,9 @@ public struct PodSignals: Sendable, Equatable {
     /// Requests waiting: vLLM `num_requests_waiting` summed over engines, Triton
     /// `nv_inference_pending_request_count` summed over the counted models' series.
     public var queueDepth: Double?
-    /// Requests running: vLLM `num_requests_running` summed over engines. Triton does not report it.
+    /// Requests running: vLLM `num_requests_running` summed over engines.
+    ///
+    /// Triton does not report it.
     public var runningRequests: Double?
     /// KV-cache use, 0–1: vLLM `kv_cache_usage_perc` (or the old `gpu_cache_usage_perc`), max over engines.
     public var kvCacheUtilization: Double?
@@ -41,8 +43,9 @@ public struct PodSignals: Sendable, Equatable {
     public var gpuMemoryTotalBytes: Double?
     /// Mean queue time per request between the previous scrape and this one, seconds.
     public var queueTimeSeconds: Double?
-    /// How many requests left the queue in that interval: the weight of ``queueTimeSeconds`` when
-    /// pods are averaged. Not printed by the CLI.
+    /// How many requests left the queue in that interval: the weight of ``queueTimeSeconds`` when pods are averaged.
+    ///
+    /// Not printed by the CLI.
     public var queuedRequestCount: Double?
 
     /// Creates the signals of one pod; every signal defaults to missing.
@@ -81,8 +84,7 @@ public struct PodSignals: Sendable, Equatable {
         }
     }
 
-    /// These signals with every missing one taken from `other` (e.g. GPU memory from DCGM added to
-    /// a vLLM pod's queue signals).
+    /// These signals with every missing one taken from `other` (for example GPU memory from DCGM added to a vLLM pod's queue signals).
     public func filling(from other: PodSignals) -> PodSignals {
         var merged = self
         merged.queueDepth = queueDepth ?? other.queueDepth

@@ -185,10 +185,13 @@ extension APIHandler {
         throws(APIError) -> (JSONValue, WriteOptions)
     {
         let contentType = mediaType(request)
+        guard !request.body.isEmpty else { throw APIError.badRequest("the request body is empty") }
+        if contentType == ProtobufRequestDecoder.mediaType {
+            return (try ProtobufRequestDecoder.decode(request.body), try writeOptions(request, endpoint: endpoint))
+        }
         guard ["", "application/json", "application/yaml", "*/*"].contains(contentType) else {
             throw APIError.unsupportedMediaType(contentType)
         }
-        guard !request.body.isEmpty else { throw APIError.badRequest("the request body is empty") }
         guard let (body, duplicates) = try? JSONReader.parseReportingDuplicates(request.body) else {
             _ = try parseJSON(request.body, contentType: contentType)
             throw APIError.badRequest("error decoding body")

@@ -84,9 +84,9 @@ extension ObjectStore {
             try finishForegroundDeletions()
         }
         if isNamespace {
-            try emptyNamespace(current.name)
-            if let latest = objects[ref.storageKey]?[ref.objectKey] { return (latest, false) }
-            return (stored, true)
+            // Like the real namespace controller, contents go a little later, not inside this request.
+            pendingNamespaces[current.name] = now().addingTimeInterval(namespaceCleanupDelay)
+            return (stored, false)
         }
         return (objects[ref.storageKey]?[ref.objectKey] ?? stored, objects[ref.storageKey]?[ref.objectKey] == nil)
     }
@@ -174,6 +174,15 @@ extension ObjectStore {
                     previous: owner
                 )
             }
+        }
+    }
+
+    /// Deletes the contents of terminating namespaces whose cleanup time has come (the namespace controller).
+    func collectTerminatedNamespaces() throws(APIError) {
+        let due = pendingNamespaces.filter { $0.value <= now() }.keys.sorted()
+        for namespace in due {
+            pendingNamespaces[namespace] = nil
+            try emptyNamespace(namespace)
         }
     }
 

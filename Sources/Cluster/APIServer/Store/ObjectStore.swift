@@ -61,6 +61,10 @@ actor ObjectStore {
     var uidIndex: [String: ObjectRef] = [:]
     /// Objects waiting in foreground deletion for their dependents to go.
     var foregroundPending: Set<ObjectRef> = []
+    /// Terminating namespaces and when their contents are deleted.
+    var pendingNamespaces: [String: Date] = [:]
+    /// Seconds between a namespace's deletion and the deletion of its contents (default 2).
+    var namespaceCleanupDelay: TimeInterval = 2
     let now: @Sendable () -> Date
     /// Watch cuts injected by the fault settings.
     var watchCutAfterEvents: Int?
@@ -97,6 +101,9 @@ actor ObjectStore {
                     dependents[owner, default: []].insert(ObjectRef(storageKey: storageKey, objectKey: objectKey))
                 }
             }
+        }
+        for namespace in (objects["/namespaces"] ?? [:]).values where namespace.isBeingDeleted {
+            pendingNamespaces[namespace.name] = Date()
         }
         for crd in (objects["apiextensions.k8s.io/customresourcedefinitions"] ?? [:]).values {
             let result = CustomResourceDefinitions.definitions(from: crd)
@@ -260,6 +267,11 @@ actor ObjectStore {
     /// Drops the watch history so that resuming from any earlier revision answers 410.
     func compactHistory() {
         history.compact(to: revision)
+    }
+
+    /// Sets how long namespace contents outlive the namespace's deletion.
+    func setNamespaceCleanupDelay(_ seconds: TimeInterval) {
+        namespaceCleanupDelay = seconds
     }
 
     /// Sets the watch cuts of the fault settings.
