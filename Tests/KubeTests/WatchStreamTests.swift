@@ -107,7 +107,10 @@ import Testing
 
     @Test func `stops when the consuming task is cancelled mid-stream`() async throws {
         let transport = FakeTransport { _, _ in
-            FakeReply(status: 200, chunks: [Array(Self.line("ADDED", "a", resourceVersion: "1").utf8)], staysOpen: true)
+            // A whole event, then half of the next one, and the stream stays open.
+            let first = Array(Self.line("ADDED", "a", resourceVersion: "1").utf8)
+            let fragment = Array(Self.line("MODIFIED", "a", resourceVersion: "2").utf8.prefix(30))
+            return FakeReply(status: 200, chunks: [first, fragment], staysOpen: true)
         }
         let client = KubeClient.testing(transport)
         let (firstEvent, firstEventSeen) = AsyncStream<Void>.makeStream()

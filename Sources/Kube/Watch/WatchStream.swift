@@ -60,9 +60,10 @@ public struct WatchStream<Object: Decodable & Sendable>: AsyncSequence, Sendable
                     throw KubeClientError.transport(verb: "watch", path: path, underlying: error)
                 }
                 guard let chunk else {
-                    // A last line without a newline still counts.
+                    // A last line without a newline still counts, unless the consumer cancelled: then
+                    // the body ended early and the rest is a fragment.
                     isFinished = true
-                    guard start < buffer.count else { return nil }
+                    guard start < buffer.count, !Task.isCancelled else { return nil }
                     let rest = Array(buffer[start...])
                     buffer.removeAll()
                     start = 0
