@@ -1,10 +1,8 @@
 /// The objects the demo applies with kubectl: a namespace, a vLLM chat Deployment and a Triton
 /// vision Deployment, each with its InferencePool.
 ///
-/// Both pools scrape their pods: `poolpilot run` answers `metrics.source: prometheus` with "not
-/// supported by this build" so far. Prometheus still scrapes every pod and the demo queries it
-/// for the same signals (see ``DemoRun/reportPrometheus(url:)``); switching the vision pool to
-/// `source: prometheus` with `prometheusURL` is a two-line change once the operator reads it.
+/// The two metric paths both run: the chat pool scrapes its pods directly, the vision pool reads
+/// its signals through the demo's Prometheus server (which scrapes the same pods, loopback only).
 struct DemoManifests {
     /// Seconds of replay.
     var seconds: Int
@@ -91,9 +89,9 @@ struct DemoManifests {
           maxReplicas: 8
           metrics:
             intervalSeconds: 2
-            scrape:
-              port: 8002
-              path: /metrics
+            source: prometheus
+            prometheus:
+              url: \(prometheusURL)
           targets:
             waitingRequestsPerReplica: 4
           burst:
