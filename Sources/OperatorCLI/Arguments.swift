@@ -8,9 +8,9 @@ public struct OptionSpec: Sendable {
         case value(placeholder: String)
     }
 
-    /// The long name without dashes, e.g. "kubeconfig".
+    /// The long name without dashes, such as "kubeconfig".
     public var name: String
-    /// An optional one-letter short name, e.g. "o".
+    /// An optional one-letter short name, such as "o".
     public var short: Character?
     /// Whether it is a switch or takes a value.
     public var kind: Kind
@@ -31,11 +31,11 @@ public struct OptionSpec: Sendable {
 
 /// What a subcommand accepts, used for parsing and for `--help`.
 public struct CommandSpec: Sendable {
-    /// The command path, e.g. "cluster up".
+    /// The command path, such as "cluster up".
     public var name: String
     /// One sentence that says what it does.
     public var summary: String
-    /// The usage line after the command path, e.g. "[--dir DIR]".
+    /// The usage line after the command path, such as "[--dir DIR]".
     public var usage: String
     /// Options accepted.
     public var options: [OptionSpec]
@@ -123,7 +123,9 @@ public enum ArgumentError: Error, Sendable, Equatable, CustomStringConvertible {
 public struct ParsedArguments: Sendable, Equatable {
     /// The command path these were parsed for.
     public var command: String
-    /// Values by option name; switches hold "true". Repeated options keep every value in order.
+    /// Values by option name, with every value of a repeated option in order.
+    ///
+    /// A switch holds "true".
     public var values: [String: [String]]
     /// Positional arguments in order.
     public var positionals: [String]

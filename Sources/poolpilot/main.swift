@@ -1,7 +1,7 @@
 import OperatorCLI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 let code = await PoolPilotMain.run(Array(CommandLine.arguments.dropFirst()))
