@@ -38,4 +38,3 @@ import Testing
         #expect(result.errorOutput.contains("\(home.path)/.poolpilot/cluster"))
     }
 }
-
