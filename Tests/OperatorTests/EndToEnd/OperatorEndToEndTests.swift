@@ -148,9 +148,15 @@ struct OperatorEndToEndTests {
                 #expect(decoded.gpu?.matchingNodes == 1)
                 #expect(decoded.scalingHistory.last?.to == 6)
 
-                let described = try await Self.kubectl(kubectl, ["describe", "ipool", "llama-8b"])
-                #expect(described.contains("ScaledUp"))
-                #expect(described.contains("PlacementPatched"))
+                // The event recorder writes in the background, so the Events may trail the status.
+                var described = ""
+                let told = try await Self.eventually(30) {
+                    described = try await Self.kubectl(kubectl, ["describe", "ipool", "llama-8b"])
+                    let rows = described.split(separator: "\n")
+                    return rows.contains { $0.contains("Normal") && $0.contains("PlacementPatched") }
+                        && rows.contains { $0.contains("Normal") && $0.contains("ScaledUp") }
+                }
+                #expect(told, "\(described)")
                 #expect(described.contains("waitingRequests is at 12 per replica"))
 
                 // kubectl scale on the pool is a manual hold through its scale subresource.
