@@ -25,25 +25,25 @@ struct DemoTests {
         return (ups, downs)
     }
 
-    @Test func `the short demo scales the chat pool up and down and writes its plot`() async throws {
+    @Test func `the short demo scales both pools, one through Prometheus, and writes its plot`() async throws {
         let directory = try TestPaths.makeTemporaryDirectory(prefix: "poolpilot-demo")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = TestPaths.poolpilotBinary
-        process.arguments = ["demo", "--seconds", "60", "--dir", directory.path]
-        process.currentDirectoryURL = TestPaths.repositoryRoot
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
+        let run = try await runProcess(
+            TestPaths.poolpilotBinary,
+            ["demo", "--seconds", "60", "--dir", directory.path]
+        )
+        let output = run.output + run.errorOutput
 
-        #expect(process.terminationStatus == 0, "\(output.suffix(3000))")
+        #expect(run.status == 0, "\(output.suffix(3000))")
         let events = try #require(Self.scaleEvents(output, pool: "chat"), "\(output.suffix(3000))")
         #expect(events.ups >= 1)
         #expect(events.downs >= 1, "\(output.suffix(3000))")
+
+        // The vision pool reads its signals through the demo's Prometheus, the second metric path.
+        let manifest = try String(contentsOf: directory.appendingPathComponent("demo.yaml"), encoding: .utf8)
+        #expect(manifest.contains("source: prometheus"))
+        let vision = try #require(Self.scaleEvents(output, pool: "vision"), "\(output.suffix(3000))")
+        #expect(vision.ups >= 1, "\(output.suffix(3000))")
         #expect(output.contains("kubectl get ipool"))
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("demo.png").path))
     }
