@@ -88,6 +88,7 @@ public actor PoolReconciler {
             pool: pool,
             deployment: gathered.deployment,
             autoscalers: gathered.autoscalers,
+            otherPools: gathered.otherPools,
             capacity: gathered.capacity,
             verdict: gathered.decision.map(EngineAdapter.verdict(from:)),
             metricsError: gathered.metricsError,
@@ -156,7 +157,8 @@ public actor PoolReconciler {
             name: name,
             generation: object.value(at: ["metadata", "generation"])?.integerValue,
             spec: spec,
-            status: status
+            status: status,
+            creationTimestamp: object.value(at: ["metadata", "creationTimestamp"])?.stringValue
         )
     }
 }

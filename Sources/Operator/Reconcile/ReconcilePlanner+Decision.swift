@@ -14,12 +14,30 @@ extension ReconcilePlanner {
     static func replicaDecision(
         _ inputs: ReconcileInputs,
         deployment: DeploymentSnapshot,
-        conflicting: [AutoscalerReference]
+        conflicting: [AutoscalerReference],
+        owner: PoolReference? = nil
     ) -> ReplicaDecision {
         let spec = inputs.pool.spec
         let current = deployment.specReplicas
+        if let owner, conflicting.isEmpty {
+            let message =
+                "InferencePool \(owner.name) already manages Deployment \(deployment.name) (it is older); "
+                + "PoolPilot writes neither its replicas nor its pod template for this pool until one of them "
+                + "targets another Deployment."
+            return ReplicaDecision(
+                desired: nil,
+                mayWrite: false,
+                isActive: false,
+                activeReason: "Conflict",
+                activeMessage: message,
+                explanation: message,
+                conflict: message
+            )
+        }
         if !conflicting.isEmpty {
-            let names = conflicting.map { "\($0.kind) \($0.name)" }.joined(separator: ", ")
+            var others = conflicting.map { "\($0.kind) \($0.name)" }
+            if let owner { others.append("InferencePool \(owner.name)") }
+            let names = others.joined(separator: ", ")
             let message =
                 "\(names) already scales Deployment \(deployment.name); PoolPilot does not write its replicas "
                 + "until that autoscaler is removed."
