@@ -22,6 +22,10 @@ struct ClusterDirectory {
         if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
             return URL(fileURLWithPath: state).appendingPathComponent("poolpilot/cluster")
         }
+        // $HOME first, as a shell's `~` does; the passwd entry only when HOME is unset.
+        if let home = environment["HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home).appendingPathComponent(".poolpilot/cluster")
+        }
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".poolpilot/cluster")
     }
 
