@@ -132,43 +132,40 @@ extension ReconcilePlanner {
         }
     }
 
-    /// Sets CapacityAvailable from the GPU capacity and the verdict's capacity limit.
+    /// Sets CapacityAvailable from the nodes' free GPUs, unschedulable pool pods and the capacity cap.
+    ///
+    /// Pods that wait only because they were just created are no shortage; only pods the scheduler
+    /// marked `Unschedulable`, replicas asked beyond what fits (policy Pend) and a capacity cap
+    /// (policy Hold) are. The condition and the Event share one message, so their numbers agree.
     static func reportCapacity(_ inputs: ReconcileInputs, conditions: inout ConditionSet, events: inout [PlannedEvent])
     {
         let capacity = inputs.capacity
         let verdict = inputs.verdict
         let held = verdict?.limits.contains(.capacity) ?? false
         let pending = max(capacity.pendingReplicas, verdict?.pendingForCapacity ?? 0)
-        let free = NumberText.short(capacity.freeGPUs)
-        if held || pending > 0 {
-            var message =
-                "\(capacity.matchingNodes.count) matching GPU nodes can run \(capacity.schedulableReplicas) replicas "
-                + "(\(free) GPUs free)"
-            message +=
-                held ? "; replicas are capped there (capacityPolicy Hold)." : "; \(pending) replicas are pending."
-            if let why = capacity.pendingMessage { message += " Scheduler: \(why)" }
-            if let explanation = verdict?.explanation, held { message += " " + explanation }
-            conditions.set(.CapacityAvailable, false, reason: "CapacityExhausted", message: message)
-            if conditions.turned(.CapacityAvailable, to: false) {
-                events.append(PlannedEvent(.CapacityExhausted, message))
-            }
-        } else {
-            conditions.set(
-                .CapacityAvailable,
-                true,
-                reason: "CapacityAvailable",
-                message:
-                    "\(capacity.matchingNodes.count) matching GPU nodes can run \(capacity.schedulableReplicas) replicas (\(free) GPUs free)."
-            )
+        guard held || pending > 0 else {
+            conditions.set(.CapacityAvailable, true, reason: "CapacityAvailable", message: capacity.summary + ".")
+            return
+        }
+        var message = capacity.summary
+        message += held ? "; replicas are capped there (capacityPolicy Hold)." : "; \(pending) replicas are pending."
+        if let why = capacity.pendingMessage { message += " Scheduler: \(why)" }
+        conditions.set(.CapacityAvailable, false, reason: "CapacityExhausted", message: message)
+        if conditions.turned(.CapacityAvailable, to: false) {
+            events.append(PlannedEvent(.CapacityExhausted, message))
         }
     }
 
     /// Sets ScalingLimited from what limited the verdict.
+    ///
+    /// The message names the limit only (the ScaledUp/ScaledDown Event already explains the
+    /// decision). A Warning is recorded only when the condition turns True, or to another reason,
+    /// because of maxReplicas, capacity or a rate policy; a pool resting at minReplicas is normal.
     static func reportLimits(_ inputs: ReconcileInputs, conditions: inout ConditionSet, events: inout [PlannedEvent]) {
-        let limits = (inputs.verdict?.limits ?? []).filter {
-            [.minReplicas, .maxReplicas, .capacity, .ratePolicy].contains($0)
-        }
-        guard let verdict = inputs.verdict, !limits.isEmpty, inputs.pool.spec.replicas == nil else {
+        let spec = inputs.pool.spec
+        let order: [EngineVerdict.Limit] = [.maxReplicas, .capacity, .ratePolicy, .minReplicas]
+        let limits = order.filter { inputs.verdict?.limits.contains($0) ?? false }
+        guard let verdict = inputs.verdict, let limit = limits.first, spec.replicas == nil else {
             conditions.set(
                 .ScalingLimited,
                 false,
@@ -177,16 +174,27 @@ extension ReconcilePlanner {
             )
             return
         }
+        let desired = verdict.desiredReplicas
         let reason: String
-        switch limits[0] {
-        case .minReplicas: reason = "TooFewReplicas"
-        case .maxReplicas: reason = "TooManyReplicas"
-        case .capacity: reason = "CapacityLimited"
-        default: reason = "ScaleRateLimited"
+        let message: String
+        switch limit {
+        case .maxReplicas:
+            reason = "TooManyReplicas"
+            message = "The signals ask for more replicas than maxReplicas; the pool is capped at \(spec.maxReplicas)."
+        case .capacity:
+            reason = "CapacityLimited"
+            message =
+                "The pool is capped at \(desired) replicas, what the matching GPU nodes can run (capacityPolicy Hold)."
+        case .ratePolicy:
+            reason = "ScaleRateLimited"
+            message = "A scaling rate policy limits this step to \(desired) replicas."
+        default:
+            reason = "TooFewReplicas"
+            message = "The signals ask for fewer replicas than minReplicas; the pool is kept at \(spec.minReplicas)."
         }
-        conditions.set(.ScalingLimited, true, reason: reason, message: verdict.explanation)
-        if conditions.turned(.ScalingLimited, to: true) {
-            events.append(PlannedEvent(.ScaleLimited, verdict.explanation))
+        conditions.set(.ScalingLimited, true, reason: reason, message: message)
+        if limit != .minReplicas, conditions.turned(.ScalingLimited, to: true) {
+            events.append(PlannedEvent(.ScaleLimited, message))
         }
     }
 }

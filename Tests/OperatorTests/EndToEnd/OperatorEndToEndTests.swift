@@ -148,7 +148,12 @@ struct OperatorEndToEndTests {
                 #expect(decoded.gpu?.matchingNodes == 1)
                 #expect(decoded.scalingHistory.last?.to == 6)
 
-                let described = try await Self.kubectl(kubectl, ["describe", "ipool", "llama-8b"])
+                // Events are recorded after the status write, so wait for them rather than race them.
+                var described = ""
+                _ = try await Self.eventually(30) {
+                    described = try await Self.kubectl(kubectl, ["describe", "ipool", "llama-8b"])
+                    return described.contains("PlacementPatched") && described.contains("waitingRequests is at 12")
+                }
                 #expect(described.contains("ScaledUp"))
                 #expect(described.contains("PlacementPatched"))
                 #expect(described.contains("waitingRequests is at 12 per replica"))
