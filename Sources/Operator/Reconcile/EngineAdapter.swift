@@ -188,7 +188,8 @@ public enum EngineAdapter {
             signals: signals,
             isScalingActive: active,
             missingSignals: missing,
-            pendingForCapacity: decision.pendingForCapacity
+            pendingForCapacity: decision.pendingForCapacity,
+            hasNoReadyPods: decision.proposals.isEmpty || decision.proposals.contains { $0.status == .noReadyPods }
         )
     }
 

@@ -37,6 +37,8 @@ public struct EngineVerdict: Sendable, Equatable {
     public var missingSignals: [String]
     /// Replicas asked for beyond what the GPU nodes can schedule (policy Pend).
     public var pendingForCapacity: Int
+    /// Whether signals were not read because no pod is ready (only Pending pods, or none).
+    public var hasNoReadyPods: Bool
 
     /// Creates a verdict.
     public init(
@@ -46,8 +48,10 @@ public struct EngineVerdict: Sendable, Equatable {
         signals: [SignalStatus] = [],
         isScalingActive: Bool = true,
         missingSignals: [String] = [],
-        pendingForCapacity: Int = 0
+        pendingForCapacity: Int = 0,
+        hasNoReadyPods: Bool = false
     ) {
+        self.hasNoReadyPods = hasNoReadyPods
         self.desiredReplicas = desiredReplicas
         self.explanation = explanation
         self.limits = limits

@@ -98,6 +98,9 @@ extension ReconcilePlanner {
     }
 
     /// Sets MetricsAvailable and the signal summary in status.
+    ///
+    /// True only when signals were actually read: with no ready pod (only Pending pods, or none)
+    /// nothing was read (`NoReadyPods`), and a failed or partial read is `ScrapeFailed`.
     static func reportSignals(
         _ inputs: ReconcileInputs,
         status: inout InferencePoolStatus,
@@ -108,19 +111,29 @@ extension ReconcilePlanner {
         status.currentMetrics = verdict?.signals ?? []
         status.waitingPerReplica = verdict?.signals.first { $0.name == "waitingRequestsPerReplica" }?.current
         status.gpuMemoryUtilization = verdict?.signals.first { $0.name == "gpuMemoryUtilization" }?.current
+        let unavailable: (reason: String, message: String)?
         if let error = inputs.metricsError {
-            let message =
+            unavailable = (
+                "ScrapeFailed",
                 "Signals could not be read: \(error). Replicas are held; PoolPilot never scales down on missing signals."
-            conditions.set(.MetricsAvailable, false, reason: "MetricsUnavailable", message: message)
-            if conditions.turned(.MetricsAvailable, to: false) {
-                events.append(PlannedEvent(.MetricsUnavailable, message))
-            }
+            )
         } else if let verdict, !verdict.missingSignals.isEmpty {
-            let message =
+            unavailable = (
+                "ScrapeFailed",
                 "Missing signals: \(verdict.missingSignals.joined(separator: ", ")). \(verdict.explanation)"
-            conditions.set(.MetricsAvailable, false, reason: "MetricsUnavailable", message: message)
+            )
+        } else if let verdict, !verdict.signals.contains(where: { $0.current != nil }) {
+            unavailable =
+                verdict.hasNoReadyPods
+                ? ("NoReadyPods", "No pod is ready, so no signal could be read; replicas are not scaled down.")
+                : ("ScrapeFailed", "No signal could be read in the last interval; replicas are not scaled down.")
+        } else {
+            unavailable = nil
+        }
+        if let unavailable {
+            conditions.set(.MetricsAvailable, false, reason: unavailable.reason, message: unavailable.message)
             if conditions.turned(.MetricsAvailable, to: false) {
-                events.append(PlannedEvent(.MetricsUnavailable, message))
+                events.append(PlannedEvent(.MetricsUnavailable, unavailable.message))
             }
         } else if verdict != nil {
             conditions.set(

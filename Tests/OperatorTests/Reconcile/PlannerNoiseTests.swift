@@ -8,7 +8,8 @@ import YAML
         let verdict = EngineVerdict(
             desiredReplicas: 3,
             explanation: "Scaling up from 2 to 3: the scale-up policy allows 1 pod per minute.",
-            limits: [.ratePolicy]
+            limits: [.ratePolicy],
+            signals: [ReconcilePlannerTests.waiting]
         )
         let plan = ReconcilePlanner.plan(ReconcilePlannerTests.inputs(verdict: verdict))
         #expect(plan.events.map(\.reason).sorted { $0.rawValue < $1.rawValue } == [.ScaleLimited, .ScaledUp])
@@ -21,7 +22,12 @@ import YAML
         var next = ReconcilePlannerTests.inputs(
             status: plan.status,
             deployment: ReconcilePlannerTests.deployment(replicas: 3),
-            verdict: EngineVerdict(desiredReplicas: 4, explanation: "Scaling up from 3 to 4.", limits: [.ratePolicy])
+            verdict: EngineVerdict(
+                desiredReplicas: 4,
+                explanation: "Scaling up from 3 to 4.",
+                limits: [.ratePolicy],
+                signals: [ReconcilePlannerTests.waiting]
+            )
         )
         next.now = "2026-12-04T16:01:00Z"
         #expect(ReconcilePlanner.plan(next).events.map(\.reason) == [.ScaledUp])
@@ -31,7 +37,8 @@ import YAML
         let verdict = EngineVerdict(
             desiredReplicas: 1,
             explanation: "Keeping 1 replica: minReplicas is 1.",
-            limits: [.minReplicas]
+            limits: [.minReplicas],
+            signals: [ReconcilePlannerTests.waiting]
         )
         let plan = ReconcilePlanner.plan(
             ReconcilePlannerTests.inputs(deployment: ReconcilePlannerTests.deployment(replicas: 1), verdict: verdict)
@@ -43,13 +50,23 @@ import YAML
     @Test func `reaching maxReplicas after resting at min warns once`() {
         let resting = ReconcilePlanner.plan(
             ReconcilePlannerTests.inputs(
-                verdict: EngineVerdict(desiredReplicas: 2, explanation: "Keeping 2.", limits: [.minReplicas])
+                verdict: EngineVerdict(
+                    desiredReplicas: 2,
+                    explanation: "Keeping 2.",
+                    limits: [.minReplicas],
+                    signals: [ReconcilePlannerTests.waiting]
+                )
             )
         )
         let capped = ReconcilePlanner.plan(
             ReconcilePlannerTests.inputs(
                 status: resting.status,
-                verdict: EngineVerdict(desiredReplicas: 8, explanation: "Scaling up to 8.", limits: [.maxReplicas])
+                verdict: EngineVerdict(
+                    desiredReplicas: 8,
+                    explanation: "Scaling up to 8.",
+                    limits: [.maxReplicas],
+                    signals: [ReconcilePlannerTests.waiting]
+                )
             )
         )
         #expect(capped.events.map(\.reason).sorted { $0.rawValue < $1.rawValue } == [.ScaleLimited, .ScaledUp])
