@@ -163,6 +163,7 @@ public enum EngineAdapter {
             case .tolerance: limit = .tolerance
             case .missingSignals: limit = .missingSignals
             case .fallback: limit = .fallback
+            case .scalingDisabled: limit = .scalingDisabled
             default: limit = nil
             }
             if let limit, !limits.contains(limit) { limits.append(limit) }

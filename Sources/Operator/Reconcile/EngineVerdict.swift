@@ -21,6 +21,8 @@ public struct EngineVerdict: Sendable, Equatable {
         case missingSignals
         /// The fallback replica count applies.
         case fallback
+        /// Autoscaling is off: the Deployment was scaled to zero by someone else and scale-to-zero is off.
+        case scalingDisabled
     }
 
     /// The replica count decided.

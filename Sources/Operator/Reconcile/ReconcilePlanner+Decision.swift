@@ -76,6 +76,24 @@ extension ReconcilePlanner {
                 explanation: explanation
             )
         }
+        // A hold of 0 that PoolPilot itself wrote was removed: resume at minReplicas, then autoscale.
+        // (Only a Deployment scaled to zero by someone else stops autoscaling, as with an HPA.)
+        if current == 0, spec.scaleToZero?.enabled != true, let last = inputs.pool.status.scalingHistory.last,
+            last.to == 0, last.reason != EventReason.ManualScale.rawValue
+        {
+            let resume = max(1, spec.minReplicas)
+            let message =
+                "Scaled from 0 to \(resume) replicas: the hold of 0 (spec.replicas) was removed, so the pool "
+                + "resumes at minReplicas and autoscales from there."
+            return ReplicaDecision(
+                desired: resume,
+                mayWrite: true,
+                isActive: true,
+                activeReason: "HoldRemoved",
+                activeMessage: message,
+                explanation: message
+            )
+        }
         guard let verdict = inputs.verdict else {
             let message = inputs.metricsError.map { "No decision: \($0)." } ?? "No decision was made."
             return ReplicaDecision(
@@ -91,7 +109,9 @@ extension ReconcilePlanner {
             desired: verdict.desiredReplicas,
             mayWrite: true,
             isActive: verdict.isScalingActive,
-            activeReason: verdict.isScalingActive ? "ValidMetricFound" : "FailedGetMetrics",
+            activeReason: verdict.isScalingActive
+                ? "ValidMetricFound"
+                : (verdict.limits.contains(.scalingDisabled) ? "ScalingDisabled" : "FailedGetMetrics"),
             activeMessage: verdict.explanation,
             explanation: verdict.explanation
         )
