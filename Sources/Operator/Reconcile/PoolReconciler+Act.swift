@@ -21,6 +21,9 @@ extension PoolReconciler {
                 replicas: write.to,
                 resourceVersion: scaleVersion
             )
+            // Remember the write now: if the status update below fails, the next reconcile still
+            // knows PoolPilot made this change and does not report it as a manual scale.
+            lastWrites["\(pool.namespace)/\(pool.name)"] = plan.status.scalingHistory.last
         }
         guard plan.status != pool.status else { return }
         var updated = poolObject

@@ -16,6 +16,9 @@ public struct ReconcileInputs: Sendable {
     public var verdict: EngineVerdict?
     /// Why signals could not be read at all, if so.
     public var metricsError: String?
+    /// The last replica change PoolPilot actually wrote for this pool (kept in memory), even when
+    /// the status write that should have recorded it failed.
+    public var lastWrite: ScalingRecord?
     /// The time of this reconcile, RFC 3339.
     public var now: String
 
@@ -28,8 +31,10 @@ public struct ReconcileInputs: Sendable {
         capacity: GPUCapacity,
         verdict: EngineVerdict?,
         metricsError: String? = nil,
+        lastWrite: ScalingRecord? = nil,
         now: String
     ) {
+        self.lastWrite = lastWrite
         self.pool = pool
         self.deployment = deployment
         self.autoscalers = autoscalers

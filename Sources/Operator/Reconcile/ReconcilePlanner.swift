@@ -69,8 +69,17 @@ public enum ReconcilePlanner {
             }
         }
 
+        // A write PoolPilot made whose status update was lost is PoolPilot's, not someone else's.
+        if let written = inputs.lastWrite, written.to == deployment.specReplicas,
+            !status.scalingHistory.contains(written)
+        {
+            appendHistory(&status, written)
+        }
+
         // Someone else changed the replicas since PoolPilot's last write.
-        if owner == nil, let last = status.scalingHistory.last, last.to != deployment.specReplicas {
+        if owner == nil, let last = status.scalingHistory.last, last.to != deployment.specReplicas,
+            inputs.lastWrite?.to != deployment.specReplicas
+        {
             let message =
                 "Deployment \(deployment.name) was scaled to \(deployment.specReplicas) outside PoolPilot "
                 + "(it last set \(last.to)); PoolPilot continues from \(deployment.specReplicas)."
