@@ -51,6 +51,14 @@ public enum OperatorError: Error, Sendable, CustomStringConvertible, Equatable {
         return false
     }
 
+    /// Whether the error is about the pool or this replica, not the API server (invalid object, lost lease).
+    public var isTerminal: Bool {
+        switch self {
+        case .invalidObject, .leadershipLost: return true
+        default: return false
+        }
+    }
+
     /// A lowercase description with its cause.
     public var description: String {
         switch self {

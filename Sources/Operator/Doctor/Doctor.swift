@@ -1,3 +1,4 @@
+import Kube
 import YAML
 
 /// `poolpilot doctor`: reads a cluster through ``ClusterAccess`` and runs ``DoctorChecks``.
@@ -30,11 +31,19 @@ public enum Doctor {
         )
 
         var permissions: [(call: APICall, allowed: Bool)] = []
+        var rbacUnchecked: String?
         let calls = (OperatorPermissions.clusterWide.union(OperatorPermissions.leaderElection)).sorted {
             $0.description < $1.description
         }
         for call in calls {
-            permissions.append((call, await isAllowed(call, access: access)))
+            do {
+                permissions.append((call, try await isAllowed(call, access: access)))
+            } catch {
+                // No review answered means nothing is known: skip the check instead of failing every verb.
+                rbacUnchecked = uncheckedReason(error)
+                permissions = []
+                break
+            }
         }
 
         let daemonSets = (try? await access.list(.daemonSets, namespace: nil, labelSelector: nil)) ?? []
@@ -62,6 +71,7 @@ public enum Doctor {
             crd: crd ?? nil,
             hasGatewayInferencePool: (gateway ?? nil) != nil,
             access: permissions,
+            rbacUnchecked: rbacUnchecked,
             nodes: nodes,
             daemonSets: daemonSets,
             pools: pools,
@@ -71,8 +81,21 @@ public enum Doctor {
         return findings
     }
 
+    /// Why RBAC could not be checked, from the error a SelfSubjectAccessReview met.
+    static func uncheckedReason(_ error: any Error) -> String {
+        if let error = error as? KubeClientError, error.isNotFound {
+            return "the server does not serve SelfSubjectAccessReview"
+        }
+        if case .notServed = error as? OperatorError {
+            return "the server does not serve SelfSubjectAccessReview"
+        }
+        return "a SelfSubjectAccessReview failed: \(error)"
+    }
+
     /// Asks the API server whether this identity may make `call` (a SelfSubjectAccessReview).
-    static func isAllowed(_ call: APICall, access: any ClusterAccess) async -> Bool {
+    ///
+    /// - Throws: the access layer's error when the review itself could not be made.
+    static func isAllowed(_ call: APICall, access: any ClusterAccess) async throws -> Bool {
         var attributes: [String: JSONValue] = [
             "verb": .string(call.verb), "group": .string(call.resource.group),
             "resource": .string(call.resource.plural),
@@ -83,7 +106,7 @@ public enum Doctor {
             "kind": "SelfSubjectAccessReview",
             "spec": ["resourceAttributes": .object(attributes)],
         ]
-        let answer = try? await access.create(.selfSubjectAccessReviews, namespace: nil, review)
-        return answer?.value(at: ["status", "allowed"])?.boolValue ?? false
+        let answer = try await access.create(.selfSubjectAccessReviews, namespace: nil, review)
+        return answer.value(at: ["status", "allowed"])?.boolValue ?? false
     }
 }

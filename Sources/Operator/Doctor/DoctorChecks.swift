@@ -10,6 +10,8 @@ public enum DoctorChecks {
         public var hasGatewayInferencePool: Bool
         /// Each permission the operator needs and whether the API server allowed it.
         public var access: [(call: APICall, allowed: Bool)]
+        /// Why RBAC could not be checked at all (no review answered), if so.
+        public var rbacUnchecked: String?
         /// The nodes.
         public var nodes: [NodeInfo]
         /// DaemonSets in every namespace.
@@ -24,6 +26,7 @@ public enum DoctorChecks {
             crd: JSONValue?,
             hasGatewayInferencePool: Bool = false,
             access: [(call: APICall, allowed: Bool)] = [],
+            rbacUnchecked: String? = nil,
             nodes: [NodeInfo] = [],
             daemonSets: [JSONValue] = [],
             pools: [(namespace: String, name: String, spec: InferencePoolSpec)] = [],
@@ -32,6 +35,7 @@ public enum DoctorChecks {
             self.crd = crd
             self.hasGatewayInferencePool = hasGatewayInferencePool
             self.access = access
+            self.rbacUnchecked = rbacUnchecked
             self.nodes = nodes
             self.daemonSets = daemonSets
             self.pools = pools
@@ -69,6 +73,14 @@ public enum DoctorChecks {
     }
 
     static func rbacFinding(_ facts: Facts) -> DoctorFinding {
+        if let reason = facts.rbacUnchecked {
+            return DoctorFinding(
+                "rbac",
+                .warning,
+                "could not check RBAC: \(reason)",
+                fix: "compare kubectl auth can-i --list with manifests/rbac.yaml"
+            )
+        }
         let denied = facts.access.filter { !$0.allowed }.map(\.call.description)
         guard !denied.isEmpty else {
             return DoctorFinding("rbac", .ok, "this identity may do all \(facts.access.count) things the operator does")

@@ -8,12 +8,17 @@ public struct GPUCapacity: Sendable, Equatable {
     public var freeGPUs: Double
     /// Pool pods bound to a node and not finished.
     public var scheduledReplicas: Int
-    /// Pool pods waiting for a node.
+    /// Pool pods the scheduler could not place (`PodScheduled=False`, reason `Unschedulable`).
+    ///
+    /// A pod that was just created and has not been looked at by the scheduler yet is not counted:
+    /// pending for a moment during a scale-up or rollout is no capacity shortage.
     public var pendingReplicas: Int
     /// More replicas the matching nodes can take now, after the pool's pending pods are placed.
     public var additionalReplicas: Int
     /// The scheduler's message for a pending pool pod, if any.
     public var pendingMessage: String?
+    /// Replicas the free GPUs fit in all, before the pool's waiting pods take their share.
+    public var fittingReplicas: Int
 
     /// Creates a capacity reading.
     public init(
@@ -23,8 +28,10 @@ public struct GPUCapacity: Sendable, Equatable {
         scheduledReplicas: Int,
         pendingReplicas: Int,
         additionalReplicas: Int,
-        pendingMessage: String? = nil
+        pendingMessage: String? = nil,
+        fittingReplicas: Int? = nil
     ) {
+        self.fittingReplicas = fittingReplicas ?? additionalReplicas + pendingReplicas
         self.matchingNodes = matchingNodes
         self.freeUnits = freeUnits
         self.freeGPUs = freeGPUs
@@ -34,9 +41,16 @@ public struct GPUCapacity: Sendable, Equatable {
         self.pendingMessage = pendingMessage
     }
 
-    /// Replicas the matching nodes can run in all.
+    /// Replicas the matching nodes can run in all: those bound to a node plus what the free GPUs fit.
     public var schedulableReplicas: Int {
-        scheduledReplicas + additionalReplicas
+        scheduledReplicas + fittingReplicas
+    }
+
+    /// One sentence on the nodes, their free GPUs and the replicas they can run, used by both the
+    /// `CapacityAvailable` condition and the `CapacityExhausted` Event so their numbers agree.
+    public var summary: String {
+        "\(matchingNodes.count) matching GPU nodes have \(NumberText.short(freeGPUs)) GPUs free and can run "
+            + "\(schedulableReplicas) replicas"
     }
 
     /// The status block for this capacity.
@@ -72,15 +86,17 @@ public struct GPUCapacity: Sendable, Equatable {
         }
 
         let live = poolPods.filter { !$0.isTerminating }
-        let pending = live.filter(\.isPendingUnscheduled)
+        let waiting = live.filter(\.isPendingUnscheduled)
+        let unschedulable = waiting.filter { $0.unschedulableMessage != nil }
         return GPUCapacity(
             matchingNodes: matching.map(\.name),
             freeUnits: freeUnits,
             freeGPUs: freeGPUs,
             scheduledReplicas: live.filter(\.holdsResources).count,
-            pendingReplicas: pending.count,
-            additionalReplicas: max(0, fits - pending.count),
-            pendingMessage: pending.compactMap(\.unschedulableMessage).first
+            pendingReplicas: unschedulable.count,
+            additionalReplicas: max(0, fits - waiting.count),
+            pendingMessage: unschedulable.compactMap(\.unschedulableMessage).first { !$0.isEmpty },
+            fittingReplicas: fits
         )
     }
 }

@@ -141,8 +141,10 @@ public struct PodInfo: Sendable, Equatable {
         isReady = ready?["status"]?.stringValue == "True"
         readySince = isReady ? ready?["lastTransitionTime"]?.stringValue : nil
         let scheduled = conditions.first { $0["type"]?.stringValue == "PodScheduled" }
-        unschedulableMessage =
-            scheduled?["reason"]?.stringValue == "Unschedulable" ? scheduled?["message"]?.stringValue : nil
+        // Only the scheduler's verdict marks a pod unschedulable; the message may be missing.
+        let isUnschedulable =
+            scheduled?["status"]?.stringValue == "False" && scheduled?["reason"]?.stringValue == "Unschedulable"
+        unschedulableMessage = isUnschedulable ? (scheduled?["message"]?.stringValue ?? "") : nil
         var sums: [String: Double] = [:]
         for container in pod.value(at: ["spec", "containers"])?.arrayValue ?? [] {
             let limits = container.value(at: ["resources", "limits"])?.objectValue ?? [:]

@@ -163,6 +163,7 @@ public enum EngineAdapter {
             case .tolerance: limit = .tolerance
             case .missingSignals: limit = .missingSignals
             case .fallback: limit = .fallback
+            case .scalingDisabled: limit = .scalingDisabled
             default: limit = nil
             }
             if let limit, !limits.contains(limit) { limits.append(limit) }
@@ -188,7 +189,8 @@ public enum EngineAdapter {
             signals: signals,
             isScalingActive: active,
             missingSignals: missing,
-            pendingForCapacity: decision.pendingForCapacity
+            pendingForCapacity: decision.pendingForCapacity,
+            hasNoReadyPods: decision.proposals.isEmpty || decision.proposals.contains { $0.status == .noReadyPods }
         )
     }
 

@@ -21,6 +21,8 @@ public struct EngineVerdict: Sendable, Equatable {
         case missingSignals
         /// The fallback replica count applies.
         case fallback
+        /// Autoscaling is off: the Deployment was scaled to zero by someone else and scale-to-zero is off.
+        case scalingDisabled
     }
 
     /// The replica count decided.
@@ -37,6 +39,8 @@ public struct EngineVerdict: Sendable, Equatable {
     public var missingSignals: [String]
     /// Replicas asked for beyond what the GPU nodes can schedule (policy Pend).
     public var pendingForCapacity: Int
+    /// Whether signals were not read because no pod is ready (only Pending pods, or none).
+    public var hasNoReadyPods: Bool
 
     /// Creates a verdict.
     public init(
@@ -46,8 +50,10 @@ public struct EngineVerdict: Sendable, Equatable {
         signals: [SignalStatus] = [],
         isScalingActive: Bool = true,
         missingSignals: [String] = [],
-        pendingForCapacity: Int = 0
+        pendingForCapacity: Int = 0,
+        hasNoReadyPods: Bool = false
     ) {
+        self.hasNoReadyPods = hasNoReadyPods
         self.desiredReplicas = desiredReplicas
         self.explanation = explanation
         self.limits = limits

@@ -14,6 +14,10 @@ extension PoolReconciler {
             scaleVersion = written.value(at: ["metadata", "resourceVersion"])?.stringValue ?? scaleVersion
         }
         if let write = plan.replicaWrite {
+            // Remember the write before making it: if its answer or the status update below is
+            // lost, the next reconcile still knows PoolPilot made this change and does not report
+            // it as a manual scale. The plan uses it only when the Deployment shows its count.
+            lastWrites["\(pool.namespace)/\(pool.name)"] = plan.status.scalingHistory.last
             try await access.updateScale(
                 .deployments,
                 namespace: pool.namespace,

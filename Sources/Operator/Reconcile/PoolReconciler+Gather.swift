@@ -8,6 +8,7 @@ extension PoolReconciler {
     struct Gathered {
         var deployment: DeploymentSnapshot?
         var autoscalers: [AutoscalerReference]
+        var otherPools: [PoolReference] = []
         var capacity: GPUCapacity
         var decision: Decision?
         var metricsError: String?
@@ -67,9 +68,12 @@ extension PoolReconciler {
             capacity: capacity,
             at: date
         )
+        let otherPools = try await access.list(.inferencePools, namespace: pool.namespace, labelSelector: nil)
+            .compactMap(PoolReference.init(json:)).filter { $0.name != pool.name }
         return Gathered(
             deployment: deployment,
             autoscalers: autoscalers.compactMap(AutoscalerReference.init(json:)),
+            otherPools: otherPools,
             capacity: capacity,
             decision: decision,
             metricsError: reading.error

@@ -32,6 +32,8 @@ public actor PoolReconciler {
     private let clock: @Sendable () -> Date
     let beforeWrite: @Sendable () throws -> Void
     var histories: [String: ScalingHistory] = [:]
+    /// The last replica change written per pool, recorded as soon as the scale write succeeds.
+    var lastWrites: [String: ScalingRecord] = [:]
 
     /// Creates a reconciler; `clock` is injected so tests control time, and `beforeWrite` runs before
     /// any write (leader election passes a check that throws once this replica stops leading).
@@ -70,12 +72,14 @@ public actor PoolReconciler {
     /// Forgets a pool's history (when it is deleted).
     public func forget(namespace: String, name: String) {
         histories["\(namespace)/\(name)"] = nil
+        lastWrites["\(namespace)/\(name)"] = nil
     }
 
     private func reconcileOnce(namespace: String, name: String) async throws -> Outcome {
         let key = "\(namespace)/\(name)"
         guard let poolObject = try await access.get(.inferencePools, namespace: namespace, name: name) else {
             histories[key] = nil
+            lastWrites[key] = nil
             return .done
         }
         let date = clock()
@@ -88,9 +92,11 @@ public actor PoolReconciler {
             pool: pool,
             deployment: gathered.deployment,
             autoscalers: gathered.autoscalers,
+            otherPools: gathered.otherPools,
             capacity: gathered.capacity,
             verdict: gathered.decision.map(EngineAdapter.verdict(from:)),
             metricsError: gathered.metricsError,
+            lastWrite: lastWrites[key],
             now: now
         )
 
@@ -156,7 +162,8 @@ public actor PoolReconciler {
             name: name,
             generation: object.value(at: ["metadata", "generation"])?.integerValue,
             spec: spec,
-            status: status
+            status: status,
+            creationTimestamp: object.value(at: ["metadata", "creationTimestamp"])?.stringValue
         )
     }
 }

@@ -8,12 +8,17 @@ public struct ReconcileInputs: Sendable {
     public var deployment: DeploymentSnapshot?
     /// Other autoscalers in the namespace.
     public var autoscalers: [AutoscalerReference]
+    /// The other InferencePools in the namespace (this pool excluded or not: it is skipped by name).
+    public var otherPools: [PoolReference]
     /// GPU capacity for the pool.
     public var capacity: GPUCapacity
     /// The engine's decision, or `nil` when it was not asked (invalid spec, no target).
     public var verdict: EngineVerdict?
     /// Why signals could not be read at all, if so.
     public var metricsError: String?
+    /// The last replica change PoolPilot actually wrote for this pool (kept in memory), even when
+    /// the status write that should have recorded it failed.
+    public var lastWrite: ScalingRecord?
     /// The time of this reconcile, RFC 3339.
     public var now: String
 
@@ -22,14 +27,18 @@ public struct ReconcileInputs: Sendable {
         pool: PoolSnapshot,
         deployment: DeploymentSnapshot?,
         autoscalers: [AutoscalerReference] = [],
+        otherPools: [PoolReference] = [],
         capacity: GPUCapacity,
         verdict: EngineVerdict?,
         metricsError: String? = nil,
+        lastWrite: ScalingRecord? = nil,
         now: String
     ) {
+        self.lastWrite = lastWrite
         self.pool = pool
         self.deployment = deployment
         self.autoscalers = autoscalers
+        self.otherPools = otherPools
         self.capacity = capacity
         self.verdict = verdict
         self.metricsError = metricsError
@@ -49,6 +58,8 @@ public struct PoolSnapshot: Sendable {
     public var spec: InferencePoolSpec
     /// The last written status.
     public var status: InferencePoolStatus
+    /// `metadata.creationTimestamp` (RFC 3339), which decides which of two pools keeps a Deployment.
+    public var creationTimestamp: String?
 
     /// Creates a snapshot.
     public init(
@@ -56,8 +67,10 @@ public struct PoolSnapshot: Sendable {
         name: String,
         generation: Int64?,
         spec: InferencePoolSpec,
-        status: InferencePoolStatus
+        status: InferencePoolStatus,
+        creationTimestamp: String? = nil
     ) {
+        self.creationTimestamp = creationTimestamp
         self.namespace = namespace
         self.name = name
         self.generation = generation

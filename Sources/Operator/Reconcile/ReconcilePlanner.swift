@@ -48,8 +48,18 @@ public enum ReconcilePlanner {
         status.selector = deployment.selector
         status.gpu = inputs.capacity.status
 
+        // An older pool on the same Deployment keeps it; this one writes neither template nor replicas.
+        let me = PoolReference(
+            name: inputs.pool.name,
+            creationTimestamp: inputs.pool.creationTimestamp,
+            targetName: spec.targetRef.name
+        )
+        let owner = inputs.otherPools
+            .filter { $0.name != me.name && $0.targetName == deployment.name && $0.precedes(me) }
+            .min { $0.precedes($1) }
+
         // Placement first: it is independent of how many replicas run.
-        if spec.gpu.managePlacement && !spec.paused {
+        if spec.gpu.managePlacement && !spec.paused && owner == nil {
             let placed = TemplatePlacement(gpu: spec.gpu).placed(deployment.object)
             if !placed.changes.isEmpty {
                 plan.templateWrite = placed.deployment
@@ -59,8 +69,17 @@ public enum ReconcilePlanner {
             }
         }
 
+        // A write PoolPilot made whose status update was lost is PoolPilot's, not someone else's.
+        if let written = inputs.lastWrite, written.to == deployment.specReplicas,
+            !status.scalingHistory.contains(written)
+        {
+            appendHistory(&status, written)
+        }
+
         // Someone else changed the replicas since PoolPilot's last write.
-        if let last = status.scalingHistory.last, last.to != deployment.specReplicas {
+        if owner == nil, let last = status.scalingHistory.last, last.to != deployment.specReplicas,
+            inputs.lastWrite?.to != deployment.specReplicas
+        {
             let message =
                 "Deployment \(deployment.name) was scaled to \(deployment.specReplicas) outside PoolPilot "
                 + "(it last set \(last.to)); PoolPilot continues from \(deployment.specReplicas)."
@@ -81,11 +100,12 @@ public enum ReconcilePlanner {
         reportSignals(inputs, status: &status, conditions: &conditions, events: &events)
         reportCapacity(inputs, conditions: &conditions, events: &events)
 
-        let decision = replicaDecision(inputs, deployment: deployment, conflicting: conflicting)
+        let decision = replicaDecision(inputs, deployment: deployment, conflicting: conflicting, owner: owner)
         conditions.set(
             .Conflict,
             decision.conflict != nil,
-            reason: decision.conflict == nil ? "NoConflict" : "ConflictingAutoscaler",
+            reason: decision.conflict == nil
+                ? "NoConflict" : (owner != nil && conflicting.isEmpty ? "ConflictingPool" : "ConflictingAutoscaler"),
             message: decision.conflict ?? "No other autoscaler targets the Deployment."
         )
         if let conflict = decision.conflict, conditions.turned(.Conflict, to: true) {

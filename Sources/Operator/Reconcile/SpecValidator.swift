@@ -95,6 +95,13 @@ public enum SpecValidator {
         if gpu.isMIGProfile, gpu.resourceName.wholeMatch(of: #/nvidia\.com/mig-[0-9]+g\.[0-9]+gb(\.me)?/#) == nil {
             problems.append("gpu.resourceName \(gpu.resourceName) is not a MIG profile such as nvidia.com/mig-3g.40gb")
         }
+        if gpu.isMIGProfile && gpu.count > 1 {
+            // A pod's slices are separate GPU instances: a model cannot span them like whole GPUs.
+            problems.append(
+                "gpu.count must be 1 for the MIG profile \(gpu.resourceName): slices of one profile do not add up "
+                    + "to a larger GPU; choose a larger profile instead"
+            )
+        }
         if gpu.resourceName == "nvidia.com/gpu.shared" && gpu.count > 1 {
             problems.append(
                 "a time-sliced GPU (nvidia.com/gpu.shared) gives no more memory for count above 1; use count 1"

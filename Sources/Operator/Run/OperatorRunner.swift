@@ -27,6 +27,7 @@ public final class OperatorRunner: Sendable {
     private let lost = Atomic<Bool>(false)
     private let stopRequested = Atomic<Bool>(false)
     private let boundPorts = Mutex<[String: Int]>([:])
+    private let health = APIServerHealth()
 
     /// Creates a runner, loading the kubeconfig (or in-cluster configuration) now.
     ///
@@ -97,7 +98,7 @@ public final class OperatorRunner: Sendable {
             logger: logger,
             metrics: metrics
         ) { request in
-            try await Self.reconcile(request, reconciler: reconciler)
+            try await Self.reconcile(request, reconciler: reconciler, health: self.health, logger: self.logger)
         }
         let servers = try await startEndpoints()
         logger.info(
@@ -199,9 +200,27 @@ public final class OperatorRunner: Sendable {
         )
     }
 
-    static func reconcile(_ request: ReconcileRequest, reconciler: PoolReconciler) async throws -> ReconcileOutcome {
+    static func reconcile(
+        _ request: ReconcileRequest,
+        reconciler: PoolReconciler,
+        health: APIServerHealth,
+        logger: Logger
+    ) async throws -> ReconcileOutcome {
+        let key = "\(request.key.namespace ?? "")/\(request.key.name)"
         do {
-            let outcome = try await reconciler.reconcile(namespace: request.key.namespace ?? "", name: request.key.name)
+            let outcome: PoolReconciler.Outcome
+            do {
+                outcome = try await reconciler.reconcile(namespace: request.key.namespace ?? "", name: request.key.name)
+                if let recovered = health.succeeded() {
+                    logger.info("api server answers again", ["pool": .string(key), "detail": .string(recovered)])
+                }
+            } catch {
+                let isOwn = (error as? OperatorError).map { $0.isConflict || $0.isTerminal } ?? false
+                if !Task.isCancelled, !isOwn, let warning = health.failed("reconcile \(key)", error: error) {
+                    logger.warning("api server requests failing", ["pool": .string(key), "detail": .string(warning)])
+                }
+                throw error
+            }
             switch outcome {
             case .requeueAfter(let seconds): return .requeueAfter(.seconds(seconds))
             case .done: return .done
@@ -229,7 +248,8 @@ public final class OperatorRunner: Sendable {
                         enqueue: { keys in
                             for key in keys { await controller.enqueue(ObjectKey(key)) }
                         },
-                        sleep: { seconds in try await Task.sleep(for: .seconds(seconds)) }
+                        sleep: { seconds in try await Task.sleep(for: .seconds(seconds)) },
+                        health: health
                     )
                 )
             }
@@ -249,6 +269,7 @@ public final class OperatorRunner: Sendable {
                 await Self.respond(
                     to: request,
                     ready: self.ready.load(ordering: .relaxed),
+                    apiReachable: self.health.isReachable,
                     leading: self.leading.load(ordering: .relaxed),
                     registry: self.registry
                 )
@@ -266,11 +287,13 @@ public final class OperatorRunner: Sendable {
 
     /// The answer of the health and metrics endpoints to `request`.
     ///
-    /// `/readyz` turns ready once pools can be listed (so rolling updates of the operator proceed);
-    /// `/readyz/leader` answers 200 only on the replica that leads, for a Service or a person.
+    /// `/readyz` turns ready once pools can be listed (so rolling updates of the operator proceed)
+    /// and is not ready while the API server cannot be reached (`/healthz` stays ok: restarting
+    /// would not help); `/readyz/leader` answers 200 only on the replica that leads.
     public static func respond(
         to request: HTTPServerRequest,
         ready: Bool,
+        apiReachable: Bool = true,
         leading: Bool = true,
         registry: MetricsRegistry
     ) async -> HTTPServerResponse {
@@ -288,10 +311,11 @@ public final class OperatorRunner: Sendable {
                 body: .bytes(Array("ok\n".utf8))
             )
         case "/readyz":
+            let text = !ready ? "caches not synced\n" : (apiReachable ? "ok\n" : "the API server cannot be reached\n")
             return HTTPServerResponse(
-                status: ready ? 200 : 503,
+                status: ready && apiReachable ? 200 : 503,
                 headers: ["Content-Type": "text/plain"],
-                body: .bytes(Array((ready ? "ok\n" : "caches not synced\n").utf8))
+                body: .bytes(Array(text.utf8))
             )
         case "/metrics":
             let text = await registry.exposition()

@@ -19,6 +19,8 @@ struct ResourceWatcher: Sendable {
     let logger: Logger
     let enqueue: @Sendable ([String]) async -> Void
     let sleep: @Sendable (Double) async throws -> Void
+    /// Where watch failures are counted and warnings rate-limited.
+    var health: APIServerHealth?
 
     func run() async {
         let descriptor = KubeClusterAccess.descriptor(resource)
@@ -26,6 +28,12 @@ struct ResourceWatcher: Sendable {
         while !Task.isCancelled {
             do {
                 let list = try await client.list(JSONValue.self, descriptor, namespace: namespace)
+                if let recovered = health?.succeeded() {
+                    logger.info(
+                        "api server answers again",
+                        ["resource": .string(descriptor.description), "detail": .string(recovered)]
+                    )
+                }
                 for item in list.items { await handle(item, deleted: false) }
                 let options = WatchOptions(resourceVersion: list.metadata.resourceVersion, allowWatchBookmarks: true)
                 let events = try await client.watch(JSONValue.self, descriptor, namespace: namespace, options: options)
@@ -44,6 +52,12 @@ struct ResourceWatcher: Sendable {
                 continue
             } catch {
                 if Task.isCancelled { return }
+                if let warning = health?.failed("watch \(descriptor.description)", error: error) {
+                    logger.warning(
+                        "api server requests failing",
+                        ["resource": .string(descriptor.description), "detail": .string(warning)]
+                    )
+                }
                 logger.debug(
                     "watch failed",
                     ["resource": .string(descriptor.description), "error": .string("\(error)")]

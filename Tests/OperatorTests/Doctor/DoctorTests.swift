@@ -1,3 +1,4 @@
+import Kube
 import Operator
 import Testing
 import YAML
@@ -5,9 +6,11 @@ import YAML
 /// A fake that also answers SelfSubjectAccessReviews: everything but deployments/scale is allowed.
 actor ReviewingCluster: ClusterAccess {
     let inner: FakeCluster
+    let servesReviews: Bool
 
-    init(_ inner: FakeCluster) {
+    init(_ inner: FakeCluster, servesReviews: Bool = true) {
         self.inner = inner
+        self.servesReviews = servesReviews
     }
 
     func get(_ resource: OperatorResource, namespace: String?, name: String) async throws -> JSONValue? {
@@ -46,6 +49,14 @@ actor ReviewingCluster: ClusterAccess {
         guard resource == .selfSubjectAccessReviews else {
             return try await inner.create(resource, namespace: namespace, object)
         }
+        guard servesReviews else {
+            throw KubeClientError.api(
+                verb: "POST",
+                path: "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                code: 404,
+                status: nil
+            )
+        }
         let denied = object.value(at: ["spec", "resourceAttributes", "subresource"]) == "scale"
         var answer = object
         answer["status"] = ["allowed": .bool(!denied)]
@@ -65,5 +76,14 @@ actor ReviewingCluster: ClusterAccess {
         #expect(byCheck["rbac"]?.message == "this identity may not: update apps/deployments/scale")
         #expect(byCheck["gpu-nodes"]?.message == "2 GPU nodes: gpu-0, gpu-1")
         #expect(byCheck["device-plugin"]?.level == .warning)
+    }
+
+    @Test func `a server without SelfSubjectAccessReview skips the RBAC check with a warning`() async throws {
+        let cluster = try await ClusterFixtures.cluster()
+        let findings = await Doctor.run(access: ReviewingCluster(cluster, servesReviews: false))
+        let rbac = try #require(findings.first { $0.check == "rbac" })
+        #expect(rbac.level == .warning)
+        #expect(rbac.message == "could not check RBAC: the server does not serve SelfSubjectAccessReview")
+        #expect(!findings.contains { $0.message.contains("may not") })
     }
 }

@@ -37,6 +37,9 @@ import YAML
         additionalReplicas: 6
     )
 
+    /// A signal that was read, so MetricsAvailable is True.
+    static let waiting = SignalStatus(name: "waitingRequestsPerReplica", current: 8, target: 4, proposedReplicas: 4)
+
     static func inputs(
         spec: InferencePoolSpec = spec(),
         status: InferencePoolStatus = InferencePoolStatus(),
@@ -45,7 +48,8 @@ import YAML
         capacity: GPUCapacity = roomy,
         verdict: EngineVerdict? = EngineVerdict(
             desiredReplicas: 4,
-            explanation: "Waiting requests per replica are 8 against a target of 4, so 2 replicas become 4."
+            explanation: "Waiting requests per replica are 8 against a target of 4, so 2 replicas become 4.",
+            signals: [Self.waiting]
         ),
         metricsError: String? = nil
     ) -> ReconcileInputs {
@@ -133,7 +137,8 @@ import YAML
         let verdict = EngineVerdict(
             desiredReplicas: 2,
             explanation: "Signals ask for 4 replicas but the matching GPU nodes can run only 2.",
-            limits: [.capacity]
+            limits: [.capacity],
+            signals: [Self.waiting]
         )
         let plan = ReconcilePlanner.plan(Self.inputs(capacity: full, verdict: verdict))
         #expect(plan.replicaWrite == nil)
@@ -155,6 +160,7 @@ import YAML
         let verdict = EngineVerdict(
             desiredReplicas: 4,
             explanation: "Scaled to 4; 2 will pend until nodes are added.",
+            signals: [Self.waiting],
             pendingForCapacity: 2
         )
         let plan = ReconcilePlanner.plan(
@@ -202,7 +208,8 @@ import YAML
         let verdict = EngineVerdict(
             desiredReplicas: 5,
             explanation: "Within tolerance; 5 replicas stay.",
-            limits: [.tolerance]
+            limits: [.tolerance],
+            signals: [Self.waiting]
         )
         let plan = ReconcilePlanner.plan(
             Self.inputs(status: status, deployment: Self.deployment(replicas: 5), verdict: verdict)

@@ -11,6 +11,22 @@ import Testing
 
     static let cases: [Case] = [
         Case(
+            name: "two slices of one MIG profile",
+            change: {
+                $0.gpu.resourceName = "nvidia.com/mig-3g.40gb"
+                $0.gpu.count = 2
+            },
+            expected: "gpu.count must be 1 for the MIG profile nvidia.com/mig-3g.40gb"
+        ),
+        Case(
+            name: "several slices of a media-extension MIG profile",
+            change: {
+                $0.gpu.resourceName = "nvidia.com/mig-1g.10gb.me"
+                $0.gpu.count = 4
+            },
+            expected: "gpu.count must be 1 for the MIG profile nvidia.com/mig-1g.10gb.me"
+        ),
+        Case(
             name: "prometheus source without a server",
             change: { $0.metrics.source = .prometheus },
             expected: "metrics.prometheus is missing"
