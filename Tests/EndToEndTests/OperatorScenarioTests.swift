@@ -108,17 +108,20 @@ struct OperatorScenarioTests {
         }
         #expect(placedOnH100)
 
-        // Known issue in the operator (reported): Hold counts pods created but not yet bound as free
-        // capacity, so replicas overshoot the 16 H100 GPUs and the extra pods pend.
+        // Hold caps the pool at what the H100 nodes can place: no replica beyond the 16 GPUs, and no
+        // pod left unschedulable (a pod seconds old may still wait for the scheduler's next pass).
         let replicas = Int(try await H.jsonPath(kubectl, "deployment/big", ".spec.replicas")) ?? 0
-        let pending = try await H.kubectl(
-            kubectl,
-            ["get", "pods", "-l", "app=big", "--field-selector=status.phase=Pending", "--no-headers"]
-        )
-        withKnownIssue("capacityPolicy Hold overshoots while new pods are unbound", isIntermittent: true) {
-            #expect(replicas > 1 && replicas <= 16)
-            #expect(pending.isEmpty)
+        #expect(replicas > 1 && replicas <= 16)
+        var unschedulable = ""
+        let settled = try await H.eventually(20) {
+            unschedulable = try await H.jsonPath(
+                kubectl,
+                "pods -l app=big",
+                #".items[*].status.conditions[?(@.reason=="Unschedulable")].reason"#
+            )
+            return unschedulable.isEmpty
         }
+        #expect(settled, "\(unschedulable)")
         await operatorProcess.stop()
         await cluster.stop()
     }
