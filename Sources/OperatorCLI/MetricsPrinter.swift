@@ -1,4 +1,5 @@
 import Metrics
+import YAML
 
 /// Renders samples and signals for `poolpilot metrics`, as text for people or JSON for tools.
 enum MetricsPrinter {
@@ -48,25 +49,9 @@ enum MetricsPrinter {
         return ([render(headers)] + rows.map(render)).joined(separator: "\n")
     }
 
+    /// `text` as a JSON string literal (YAML's serializer: `"`, `\\` and control characters escaped).
     static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        JSONValue.string(text).compactJSONString()
     }
 
     /// A sample value: a JSON number, or the strings Prometheus uses for NaN and infinities.

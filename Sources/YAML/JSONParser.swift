@@ -9,20 +9,40 @@ struct JSONParser {
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
     private var depth = 0
+    /// Whether to record repeated member names; off by default so the common path pays nothing.
+    private let tracksDuplicates: Bool
+    /// The member names leading to the value being parsed (array positions are not included).
+    private var path: [String] = []
+    /// Dotted paths of member names that occurred twice in one object (the last value wins).
+    private var duplicateKeys: [String] = []
 
-    private init(bytes: UnsafeRawBufferPointer) {
+    private init(bytes: UnsafeRawBufferPointer, tracksDuplicates: Bool) {
         self.bytes = bytes
+        self.tracksDuplicates = tracksDuplicates
     }
 
     /// Parses one JSON document (surrounding whitespace allowed).
     ///
     /// - Throws: ``JSONParseError`` with the byte offset of the problem.
     static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected data after the document") }
+        var parser = JSONParser(bytes: bytes, tracksDuplicates: false)
+        return try parser.document()
+    }
+
+    /// Parses one JSON document and also returns the dotted paths of repeated member names.
+    ///
+    /// - Throws: ``JSONParseError`` with the byte offset of the problem.
+    static func parseReportingDuplicates(_ bytes: UnsafeRawBufferPointer) throws -> (JSONValue, [String]) {
+        var parser = JSONParser(bytes: bytes, tracksDuplicates: true)
+        let value = try parser.document()
+        return (value, parser.duplicateKeys)
+    }
+
+    private mutating func document() throws -> JSONValue {
+        skipWhitespace()
+        let value = try parseValue()
+        skipWhitespace()
+        guard index == bytes.count else { throw error("unexpected data after the document") }
         return value
     }
 
@@ -86,7 +106,16 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            members[key] = try parseValue()
+            if tracksDuplicates {
+                path.append(key)
+                let value = try parseValue()
+                path.removeLast()
+                if members.updateValue(value, forKey: key) != nil {
+                    duplicateKeys.append((path + [key]).joined(separator: "."))
+                }
+            } else {
+                members[key] = try parseValue()
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {

@@ -125,14 +125,14 @@ enum APIServerBenchmark {
 
     private static func memory(objects: Int) async throws {
         let server = try await makeServer(historyLimit: 1000)
-        let before = residentBytes()
+        let before = ResidentMemory.bytes()
         for index in 0..<objects {
             let response = await server.handler.handle(
                 request("POST", "/api/v1/namespaces/default/pods", body: podJSON(index))
             )
             guard response.status == 201 else { throw BenchmarkError.writeFailed(response.status) }
         }
-        let after = residentBytes()
+        let after = ResidentMemory.bytes()
         let sample = podJSON(0).utf8.count
         print("apiserver.memory.pod_json_bytes: \(sample)")
         print(String(format: "apiserver.memory.rss_mib_per_%d_pods: %.1f", objects, Double(after - before) / 1_048_576))
@@ -155,13 +155,6 @@ enum APIServerBenchmark {
         "tolerations":[{"key":"nvidia.com/gpu","operator":"Exists","effect":"NoSchedule"}]},
         "status":{"phase":"Running","podIP":"10.0.\(index % 250).\(index % 200)","conditions":[{"type":"Ready","status":"True"}]}}
         """
-    }
-
-    private static func residentBytes() -> Int {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
-        let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-        return kilobytes * 1024
     }
 
     enum BenchmarkError: Error {

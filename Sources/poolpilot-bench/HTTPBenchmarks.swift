@@ -60,7 +60,7 @@ enum HTTPBenchmarks {
         }
         let port = try await server.start()
         let client = HTTPClient()
-        let baseline = residentKilobytes()
+        let baseline = ResidentMemory.kilobytes()
 
         let (opened, openedOne) = AsyncStream.makeStream(of: Void.self)
         let event = Array(#"{"type":"MODIFIED","object":{"kind":"Pod","metadata":{"name":"demo"}}}"#.utf8) + [10]
@@ -83,7 +83,7 @@ enum HTTPBenchmarks {
                 if ready == streamCount { break }
             }
             let openSeconds = seconds(since: started)
-            let streamsKilobytes = residentKilobytes() - baseline
+            let streamsKilobytes = ResidentMemory.kilobytes() - baseline
             print("http.streams.open: \(streamCount) streams in \(format(openSeconds)) s")
             print("http.streams.memory: \(streamsKilobytes) KiB for \(streamCount) streams (client+server)")
             print("http.streams.memory_per_stream: \(format(Double(streamsKilobytes) / Double(streamCount))) KiB")
@@ -107,37 +107,16 @@ enum HTTPBenchmarks {
     /// and how many connections they used.
     static func http2Streams(_ arguments: [String]) async throws {
         let streamCount = arguments.first.flatMap(Int.init) ?? 1000
-        let script = "bench/tools/h2-watch-server.py"
-        guard FileManager.default.fileExists(atPath: script), FileManager.default.fileExists(atPath: "/usr/bin/python3")
-        else {
+        guard H2WatchServer.isAvailable else {
             print(
-                "http.h2.skipped: needs \(script) (run from the repository root) and /usr/bin/python3 with python3-h2"
+                "http.h2.skipped: needs \(H2WatchServer.script) (run from the repository root) and /usr/bin/python3 with python3-h2"
             )
             return
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "poolpilot-h2-\(UUID().uuidString)"
-        )
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let authority = try CertificateAuthority.generate()
-        let serving = try authority.issueServingCertificate()
-        let certificatePath = directory.appendingPathComponent("cert.pem").path
-        let keyPath = directory.appendingPathComponent("key.pem").path
-        try Data(serving.certificatePEM).write(to: URL(fileURLWithPath: certificatePath))
-        try Data(serving.privateKeyPEM).write(to: URL(fileURLWithPath: keyPath))
-
-        // Borrow a free port from our own server, then hand it to the h2 server.
-        let probe = HTTPServer(configuration: HTTPServerConfiguration()) { _ in HTTPServerResponse(status: 204) }
-        let port = try await probe.start()
-        await probe.shutdown(deadline: 0)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        server.arguments = [script, "\(port)", certificatePath, keyPath]
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
-        // The child inherits the spawning thread's blocked signals, SIGTERM among them, so only SIGKILL stops it.
-        defer { kill(server.processIdentifier, SIGKILL) }
+        let server = try await H2WatchServer.start()
+        defer { server.stop() }
+        let port = server.port
+        let authority = server.authority
 
         let client = HTTPClient(
             configuration: HTTPClientConfiguration(
@@ -146,7 +125,7 @@ enum HTTPBenchmarks {
         )
         let url = "https://127.0.0.1:\(port)/api/v1/pods?watch=1"
         try await waitForFirstLine(client, url: url)
-        let baseline = residentKilobytes()
+        let baseline = ResidentMemory.kilobytes()
 
         let (opened, openedOne) = AsyncStream.makeStream(of: String.self)
         let started = ContinuousClock.now
@@ -168,7 +147,7 @@ enum HTTPBenchmarks {
                 if versions.values.reduce(0, +) == streamCount { break }
             }
             print("http.h2.open: \(streamCount) streams in \(format(seconds(since: started))) s, versions \(versions)")
-            let added = residentKilobytes() - baseline
+            let added = ResidentMemory.kilobytes() - baseline
             print("http.h2.memory: \(added) KiB for \(streamCount) streams (client process only)")
             print("http.h2.memory_per_stream: \(format(Double(added) / Double(streamCount))) KiB")
             group.cancelAll()
@@ -217,15 +196,6 @@ enum HTTPBenchmarks {
 
     private static func format(_ value: Double) -> String {
         String(format: "%.2f", value)
-    }
-
-    /// The process's resident set size in KiB, from /proc/self/status.
-    private static func residentKilobytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-        }
-        return 0
     }
 }
 

@@ -59,7 +59,7 @@ enum KubeBenchmarks {
             }
         }
 
-        let before = residentBytes()
+        let before = ResidentMemory.bytes()
         try await withThrowingTaskGroup(of: Void.self) { group in
             let (opened, openedSignal) = AsyncStream<Void>.makeStream()
             for _ in 0..<count {
@@ -73,7 +73,7 @@ enum KubeBenchmarks {
                 seen += 1
                 if seen == count { break }
             }
-            let after = residentBytes()
+            let after = ResidentMemory.bytes()
             print("kube.watch_memory.watches: \(count)")
             print("kube.watch_memory.rss_delta: \((after - before) / 1024) KiB")
             print("kube.watch_memory.per_watch: \((after - before) / count) bytes")
@@ -91,32 +91,14 @@ enum KubeBenchmarks {
         summary: "Client memory per open watch over HTTP/2 (arg: watch count, default 1000; needs python3-h2)."
     ) { arguments in
         let count = arguments.first.flatMap(Int.init) ?? 1000
-        let script = "bench/tools/h2-watch-server.py"
-        guard FileManager.default.fileExists(atPath: script), FileManager.default.fileExists(atPath: "/usr/bin/python3")
-        else {
-            print("kube.watch_memory_h2: skipped: needs \(script) and /usr/bin/python3 with python3-h2")
+        guard H2WatchServer.isAvailable else {
+            print("kube.watch_memory_h2: skipped: needs \(H2WatchServer.script) and /usr/bin/python3 with python3-h2")
             return
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("poolpilot-kube-h2-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let authority = try CertificateAuthority.generate()
-        let serving = try authority.issueServingCertificate()
-        let certificatePath = directory.appendingPathComponent("cert.pem").path
-        let keyPath = directory.appendingPathComponent("key.pem").path
-        try Data(serving.certificatePEM).write(to: URL(fileURLWithPath: certificatePath))
-        try Data(serving.privateKeyPEM).write(to: URL(fileURLWithPath: keyPath))
-
-        // Borrow a free port from a throw-away server, then hand it to the h2 server.
-        let probe = HTTPServer(configuration: HTTPServerConfiguration()) { _ in HTTPServerResponse(status: 204) }
-        let port = try await probe.start()
-        await probe.shutdown(deadline: 0)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        server.arguments = [script, "\(port)", certificatePath, keyPath]
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
-        defer { kill(server.processIdentifier, SIGKILL) }
+        let server = try await H2WatchServer.start()
+        defer { server.stop() }
+        let port = server.port
+        let authority = server.authority
 
         let client = KubeClient(
             configuration: ClientConfiguration(
@@ -126,7 +108,7 @@ enum KubeBenchmarks {
             options: KubeClientOptions(qps: 0, maxRetries: 10, initialBackoff: 0.1, maxBackoff: 0.5)
         )
         for try await _ in try await client.watch(Pod.self, namespace: "default") { break }
-        let before = residentBytes()
+        let before = ResidentMemory.bytes()
         try await withThrowingTaskGroup(of: Void.self) { group in
             let (opened, openedSignal) = AsyncStream<Void>.makeStream()
             for _ in 0..<count {
@@ -139,7 +121,7 @@ enum KubeBenchmarks {
                 seen += 1
                 if seen == count { break }
             }
-            let after = residentBytes()
+            let after = ResidentMemory.bytes()
             print("kube.watch_memory_h2.watches: \(count)")
             print("kube.watch_memory_h2.rss_delta: \((after - before) / 1024) KiB")
             print("kube.watch_memory_h2.per_watch: \((after - before) / count) bytes")
@@ -168,16 +150,6 @@ enum KubeBenchmarks {
         FileHandle.standardOutput.write(Data("port \(port)\n".utf8))
         while readLine() != nil {}
         await server.shutdown(deadline: 1)
-    }
-
-    /// Resident set size of this process, from `/proc/self/status`.
-    static func residentBytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            let digits = line.filter(\.isNumber)
-            return (Int(digits) ?? 0) * 1024
-        }
-        return 0
     }
 }
 

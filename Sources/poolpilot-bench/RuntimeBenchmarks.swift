@@ -13,7 +13,7 @@ enum RuntimeBenchmarks {
         summary: "Resident memory of an informer cache of N Pods (decoded from JSON). Args: [PODS]"
     ) { arguments in
         let count = arguments.first.flatMap(Int.init) ?? 100_000
-        let before = residentKilobytes()
+        let before = ResidentMemory.kilobytes()
         let source = MemoryListWatcher(events: nil) {
             try (0..<count).map { index in try JSONDecoder().decode(Pod.self, from: podJSON(index)) }
         }
@@ -25,13 +25,13 @@ enum RuntimeBenchmarks {
             informer.stop()
         }
         let elapsed = ContinuousClock.now - start
-        let added = residentKilobytes() - before
+        let added = ResidentMemory.kilobytes() - before
         let cached = await informer.cache.count
         print("runtime.cache.pods: \(cached)")
         print("runtime.cache.memory: \(added / 1024) MiB (RSS growth: objects, indexes, allocator slack)")
         print("runtime.cache.memory_per_pod: \(String(format: "%.2f", Double(added) / Double(max(count, 1)))) KiB")
         print("runtime.cache.fill_time: \(elapsed)")
-        print("runtime.cache.total_rss: \(residentKilobytes() / 1024) MiB")
+        print("runtime.cache.total_rss: \(ResidentMemory.kilobytes() / 1024) MiB")
     }
 
     static let reconcileRate = Benchmark(
@@ -115,15 +115,6 @@ enum RuntimeBenchmarks {
             "conditions":[{"type":"Ready","status":"True"}]}}
             """
         return Data(text.utf8)
-    }
-
-    /// The process's resident set size in KiB, from /proc/self/status.
-    static func residentKilobytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-        }
-        return 0
     }
 }
 

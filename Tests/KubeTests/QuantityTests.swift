@@ -1,6 +1,7 @@
 import Foundation
 import Kube
 import Testing
+import YAML
 
 @Suite struct QuantityTests {
     /// A quantity and its value in thousandths of a base unit.
@@ -51,5 +52,22 @@ import Testing
         #expect(decoded["cpu"]?.text == "250m")
         let number = try JSONDecoder().decode(Quantity.self, from: Data("4".utf8))
         #expect(number.integerValue == 4)
+    }
+
+    @Test func `reads resource amounts from unstructured objects as strings or numbers`() {
+        #expect(Quantity.doubleValue(of: "2") == 2)
+        #expect(Quantity.doubleValue(of: "500m") == 0.5)
+        #expect(Quantity.doubleValue(of: "2Ki") == 2048)
+        #expect(Quantity.doubleValue(of: "1.5k") == 1500)
+        #expect(Quantity.doubleValue(of: "80Gi") == 85_899_345_920)
+        #expect(Quantity.doubleValue(of: "1e3") == 1000)
+        #expect(Quantity.doubleValue(of: "4M") == 4_000_000)
+        #expect(Quantity.doubleValue(of: "1Pi") == 1_125_899_906_842_624)
+        #expect(Quantity.doubleValue(of: .integer(8)) == 8)
+        #expect(Quantity.doubleValue(of: .double(0.25)) == 0.25)
+        #expect(Quantity.doubleValue(of: "lots") == nil)
+        #expect(Quantity.doubleValue(of: "0x10") == nil)
+        #expect(Quantity.doubleValue(of: "inf") == nil)
+        #expect(Quantity.doubleValue(of: nil) == nil)
     }
 }

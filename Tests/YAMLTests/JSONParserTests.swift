@@ -37,4 +37,36 @@ import YAML
         let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
         #expect(throws: JSONParseError.self) { try JSONValue(jsonBytes: Array(deep.utf8)) }
     }
+
+    @Test func `reports repeated member names by dotted path and keeps the last value`() throws {
+        let text = #"{"a":1,"spec":{"r":1,"list":[{"k":1,"k":2}],"r":2},"a":3}"#
+        var duplicates: [String] = []
+        let value = try JSONValue(jsonBytes: Array(text.utf8), duplicateKeys: &duplicates)
+        #expect(value["a"] == 3)
+        #expect(value["spec"]?["r"] == 2)
+        #expect(value["spec"]?["list"]?[0]?["k"] == 2)
+        #expect(duplicates == ["spec.list.k", "spec.r", "a"])
+        #expect(try JSONValue(jsonBytes: Array(text.utf8)) == value)
+    }
+
+    @Test func `reports no duplicates for a clean document and still rejects bad input`() throws {
+        var duplicates = ["stale"]
+        _ = try JSONValue(jsonBytes: Array(#"{"a":{"a":1}}"#.utf8), duplicateKeys: &duplicates)
+        #expect(duplicates.isEmpty)
+        #expect(throws: JSONParseError.self) {
+            try JSONValue(jsonBytes: Array("{\"a\":".utf8), duplicateKeys: &duplicates)
+        }
+    }
+
+    @Test func `reports the byte offset of the problem`() {
+        let error = #expect(throws: JSONParseError.self) { try JSONValue(jsonBytes: Array("[1 2]".utf8)) }
+        #expect(error?.offset == 3)
+        #expect(error?.message == "expected ',' or ']'")
+    }
+
+    @Test func `parses byte slices and UTF-8 views without copying first`() throws {
+        let line = Array(#"xx{"rv":7}yy"#.utf8)
+        #expect(try JSONValue(jsonBytes: line[2..<10]) == ["rv": 7])
+        #expect(try JSONValue(jsonBytes: #"{"k":"v"}"#.utf8) == ["k": "v"])
+    }
 }

@@ -1,3 +1,4 @@
+import Kube
 import YAML
 
 /// Computes the GPU placement a Deployment's pod template should have, as a changed copy of it.
@@ -55,7 +56,7 @@ public struct TemplatePlacement: Sendable {
                 amounts[key] = nil
                 changes.append("removed \(section) \(key)")
             }
-            let current = amounts[gpu.resourceName].flatMap { $0.stringValue.flatMap(Quantity.value) ?? $0.doubleValue }
+            let current = amounts[gpu.resourceName].flatMap(Quantity.doubleValue(of:))
             if current != Double(gpu.count) {
                 amounts[gpu.resourceName] = .string(String(gpu.count))
                 changes.append("\(section) \(gpu.resourceName)=\(gpu.count)")

@@ -1,3 +1,4 @@
+import Kube
 import YAML
 
 /// A node as the capacity and placement logic sees it.
@@ -54,7 +55,7 @@ public struct NodeInfo: Sendable, Equatable {
         name = node.value(at: ["metadata", "name"])?.stringValue ?? ""
         labels = (node.value(at: ["metadata", "labels"])?.objectValue ?? [:]).compactMapValues(\.stringValue)
         allocatable = (node.value(at: ["status", "allocatable"])?.objectValue ?? [:])
-            .compactMapValues { value in value.stringValue.flatMap(Quantity.value) ?? value.doubleValue }
+            .compactMapValues(Quantity.doubleValue(of:))
         taints = (node.value(at: ["spec", "taints"])?.arrayValue ?? []).compactMap { taint in
             guard let key = taint["key"]?.stringValue, let effect = taint["effect"]?.stringValue else { return nil }
             return Taint(key: key, value: taint["value"]?.stringValue, effect: effect)
@@ -151,7 +152,7 @@ public struct PodInfo: Sendable, Equatable {
             let requested = container.value(at: ["resources", "requests"])?.objectValue ?? [:]
             // Extended resources may be given as limits only; requests then default to the limits.
             for (resource, value) in limits.merging(requested, uniquingKeysWith: { _, request in request }) {
-                sums[resource, default: 0] += value.stringValue.flatMap(Quantity.value) ?? value.doubleValue ?? 0
+                sums[resource, default: 0] += Quantity.doubleValue(of: value) ?? 0
             }
         }
         requests = sums

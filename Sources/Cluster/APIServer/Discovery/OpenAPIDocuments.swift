@@ -84,7 +84,7 @@ enum OpenAPIDocuments {
     /// A short stable hash of a document, so kubectl's cache refreshes when a CRD changes.
     static func fingerprint(_ value: JSONValue) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in JSONWriter.bytes(value) {
+        for byte in value.compactJSONBytes() {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }

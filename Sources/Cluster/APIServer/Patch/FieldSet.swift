@@ -72,7 +72,7 @@ struct FieldSet: Sendable, Equatable {
                 return
             }
             for item in items {
-                let identity = JSONWriter.string([mergeKey: item[mergeKey] ?? .null])
+                let identity = ([mergeKey: item[mergeKey] ?? .null] as JSONValue).compactJSONString()
                 collect(item, path: path + [.key(identity)], names: names + [field], keys: keys, into: &paths)
             }
         default:
@@ -130,7 +130,8 @@ struct FieldSet: Sendable, Equatable {
             case .field(let name):
                 current = current?[name]
             case .key(let identity):
-                guard let keyObject = try? JSONReader.parse(identity).objectValue, let (key, expected) = keyObject.first
+                guard let keyObject = try? JSONValue(jsonBytes: identity.utf8).objectValue,
+                    let (key, expected) = keyObject.first
                 else { return nil }
                 current = current?.arrayValue?.first { $0[key] == expected }
             }
@@ -158,7 +159,8 @@ struct FieldSet: Sendable, Equatable {
             }
             return .object(members)
         case (.key(let identity), .array(var items)):
-            guard let keyObject = try? JSONReader.parse(identity).objectValue, let (key, expected) = keyObject.first,
+            guard let keyObject = try? JSONValue(jsonBytes: identity.utf8).objectValue,
+                let (key, expected) = keyObject.first,
                 let index = items.firstIndex(where: { $0[key] == expected })
             else { return object }
             if rest.isEmpty {

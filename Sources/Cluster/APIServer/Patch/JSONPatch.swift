@@ -38,7 +38,7 @@ enum JSONPatch {
                 let expected = try value(operation, op)
                 guard sameValue(actual, expected) else {
                     throw invalid(
-                        "testing value \(path) failed: expected \(JSONWriter.string(expected)), found \(JSONWriter.string(actual))"
+                        "testing value \(path) failed: expected \(expected.compactJSONString()), found \(actual.compactJSONString())"
                     )
                 }
             default:

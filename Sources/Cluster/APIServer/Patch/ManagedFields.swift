@@ -110,10 +110,11 @@ struct ManagedFields: Sendable {
             switch element {
             case .field(let name): return ".\(name)"
             case .key(let identity):
-                guard let object = try? JSONReader.parse(identity).objectValue, let (key, value) = object.first else {
+                guard let object = try? JSONValue(jsonBytes: identity.utf8).objectValue, let (key, value) = object.first
+                else {
                     return "[\(identity)]"
                 }
-                return "[\(key)=\(JSONWriter.string(value))]"
+                return "[\(key)=\(value.compactJSONString())]"
             }
         }.joined()
     }

@@ -138,12 +138,12 @@ struct SchemaValidator {
             return
         }
         if let allowed = node.enumValues, !allowed.contains(where: { sameScalar($0, value) }) {
-            let list = allowed.map { JSONWriter.string($0) }.joined(separator: ", ")
+            let list = allowed.map { $0.compactJSONString() }.joined(separator: ", ")
             causes.append(
                 FieldCause(
                     reason: "FieldValueNotSupported",
                     field: display(path),
-                    message: "Unsupported value: \(JSONWriter.string(value)): supported values: \(list)"
+                    message: "Unsupported value: \(value.compactJSONString()): supported values: \(list)"
                 )
             )
         }

@@ -166,7 +166,7 @@ extension APIHandler {
     static func parseJSON(_ body: [UInt8], contentType: String) throws(APIError) -> JSONValue {
         guard !body.isEmpty else { throw APIError.badRequest("the request body is empty") }
         do {
-            return try JSONReader.parse(body)
+            return try JSONValue(jsonBytes: body)
         } catch {
             if contentType.contains("yaml") {
                 throw APIError(
@@ -192,7 +192,8 @@ extension APIHandler {
         guard ["", "application/json", "application/yaml", "*/*"].contains(contentType) else {
             throw APIError.unsupportedMediaType(contentType)
         }
-        guard let (body, duplicates) = try? JSONReader.parseReportingDuplicates(request.body) else {
+        var duplicates: [String] = []
+        guard let body = try? JSONValue(jsonBytes: request.body, duplicateKeys: &duplicates) else {
             _ = try parseJSON(request.body, contentType: contentType)
             throw APIError.badRequest("error decoding body")
         }

@@ -169,7 +169,7 @@ public final class APIHandler: Sendable {
             )
             headers.add("Warning", "299 - \"\(escaped)\"")
         }
-        return HTTPServerResponse(status: status, headers: headers, body: .bytes(JSONWriter.bytes(value)))
+        return HTTPServerResponse(status: status, headers: headers, body: .bytes(value.compactJSONBytes()))
     }
 
     /// A `Status` response for `error`, with `Retry-After` when it has one.

@@ -47,7 +47,7 @@ enum BuiltinValidation {
                         reason: "FieldValueInvalid",
                         field: "spec.template.metadata.labels",
                         message:
-                            "Invalid value: \(JSONWriter.string(.object(labels.mapValues { .string($0) }))): `selector` does not match template `labels`"
+                            "Invalid value: \(JSONValue.object(labels.mapValues { .string($0) }).compactJSONString()): `selector` does not match template `labels`"
                     )
                 )
             }

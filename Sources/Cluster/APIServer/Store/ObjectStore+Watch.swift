@@ -55,7 +55,7 @@ extension ObjectStore {
     /// A stream with the single ERROR event a real server sends for a compacted position.
     private static func expiredStream(position: Int64, oldest: Int64) -> AsyncStream<[UInt8]> {
         let error = APIError.expired("too old resource version: \(position) (\(oldest + 1))")
-        var line = JSONWriter.bytes(["type": "ERROR", "object": error.status])
+        var line = (["type": "ERROR", "object": error.status] as JSONValue).compactJSONBytes()
         line.append(0x0A)
         return AsyncStream { continuation in
             continuation.yield(line)

@@ -287,11 +287,11 @@ struct ContinueToken: Sendable {
     var startAfter: String
 
     var encoded: String {
-        Base64.encode(JSONWriter.bytes(["rv": .integer(revision), "start": .string(startAfter)]))
+        Base64.encode((["rv": .integer(revision), "start": .string(startAfter)] as JSONValue).compactJSONBytes())
     }
 
     static func decode(_ text: String) -> ContinueToken? {
-        guard let data = Data(base64Encoded: text), let value = try? JSONReader.parse(Array(data)),
+        guard let data = Data(base64Encoded: text), let value = try? JSONValue(jsonBytes: data),
             let revision = value["rv"]?.integerValue, let start = value["start"]?.stringValue
         else { return nil }
         return ContinueToken(revision: revision, startAfter: start)

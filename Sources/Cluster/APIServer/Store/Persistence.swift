@@ -44,7 +44,7 @@ final class Persistence {
     func load() throws -> Loaded {
         var loaded = Loaded()
         if let data = FileManager.default.contents(atPath: snapshotURL.path) {
-            let root = try JSONReader.parse(Array(data))
+            let root = try JSONValue(jsonBytes: data)
             loaded.revision = root["revision"]?.integerValue ?? 0
             for (storageKey, objects) in root["objects"]?.objectValue ?? [:] {
                 loaded.objects[storageKey] = objects.objectValue ?? [:]
@@ -55,7 +55,7 @@ final class Persistence {
         var goodLength = 0
         var lineStart = 0
         for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            guard let entry = try? JSONReader.parse(Array(bytes[lineStart..<index])) else { break }
+            guard let entry = try? JSONValue(jsonBytes: bytes[lineStart..<index]) else { break }
             goodLength = index + 1
             lineStart = index + 1
             logLines += 1
@@ -90,7 +90,7 @@ final class Persistence {
         let entry: JSONValue = [
             "rv": .integer(revision), "k": .string(storageKey), "id": .string(objectKey), "o": object ?? .null,
         ]
-        var line = JSONWriter.bytes(entry)
+        var line = entry.compactJSONBytes()
         line.append(0x0A)
         try writeAll(line, to: logDescriptor)
         guard fsync(logDescriptor) == 0 else { throw PersistenceError.io("fsync log", errno) }
@@ -110,7 +110,7 @@ final class Persistence {
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw PersistenceError.io("open snapshot", errno) }
         defer { close(descriptor) }
-        try writeAll(JSONWriter.bytes(root), to: descriptor)
+        try writeAll(root.compactJSONBytes(), to: descriptor)
         guard fsync(descriptor) == 0 else { throw PersistenceError.io("fsync snapshot", errno) }
         guard rename(temporary.path, snapshotURL.path) == 0 else { throw PersistenceError.io("rename snapshot", errno) }
         try syncDirectory()

@@ -161,11 +161,11 @@ final class WatchHub: Sendable {
                 now: Date()
             )
             watcher.sentHeaders = true
-            line = JSONWriter.bytes(["type": .string(type), "object": table])
+            line = (["type": .string(type), "object": table] as JSONValue).compactJSONBytes()
         } else if let cached = cache["\(type) \(watcher.request.resource.apiVersion)"] {
             line = cached
         } else {
-            line = JSONWriter.bytes(["type": .string(type), "object": object])
+            line = (["type": .string(type), "object": object] as JSONValue).compactJSONBytes()
             cache["\(type) \(watcher.request.resource.apiVersion)"] = line
         }
         line.append(0x0A)
@@ -199,7 +199,7 @@ final class WatchHub: Sendable {
                         "kind": .string(resource.kind), "apiVersion": .string(resource.apiVersion),
                         "metadata": ["resourceVersion": .string(revision)],
                     ]
-                    var line = JSONWriter.bytes(["type": "BOOKMARK", "object": bookmark])
+                    var line = (["type": "BOOKMARK", "object": bookmark] as JSONValue).compactJSONBytes()
                     line.append(0x0A)
                     _ = watcher.continuation.yield(line)
                     updated[id] = watcher

@@ -104,7 +104,7 @@ struct SimpleJSONPath: Sendable, Equatable {
         let text: String
         switch actual {
         case .string(let value): text = value
-        default: text = JSONWriter.string(actual)
+        default: text = actual.compactJSONString()
         }
         return op == "==" ? text == expected : text != expected
     }

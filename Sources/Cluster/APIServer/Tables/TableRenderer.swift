@@ -45,7 +45,7 @@ enum TableRenderer {
             default:
                 let texts = results.map { value -> String in
                     if case .string(let text) = value { return text }
-                    return JSONWriter.string(value)
+                    return value.compactJSONString()
                 }
                 return .string(texts.joined(separator: " "))
             }

@@ -1,4 +1,5 @@
 import Foundation
+import YAML
 
 /// A Kubernetes resource quantity such as `80Gi`, `500m`, `1` or `1e3`.
 ///
@@ -134,5 +135,14 @@ public struct Quantity: Sendable, Comparable, Codable, CustomStringConvertible {
         NSDecimalRound(&rounded, &input, 0, .up)
         guard rounded <= Decimal(Int64.max), rounded >= Decimal(Int64.min) else { return nil }
         return NSDecimalNumber(decimal: rounded).int64Value
+    }
+}
+
+extension Quantity {
+    /// The value of a resource amount as an unstructured object holds it (a quantity string such as `"2"`,
+    /// `"500m"` or `"80Gi"`, or a JSON number some tools write), as a double; `nil` for anything else.
+    public static func doubleValue(of value: JSONValue) -> Double? {
+        if let text = value.stringValue { return parse(text).map { NSDecimalNumber(decimal: $0).doubleValue } }
+        return value.doubleValue
     }
 }
