@@ -125,4 +125,57 @@ struct OperatorScenarioTests {
         await operatorProcess.stop()
         await cluster.stop()
     }
+
+    @Test func `a pool matches a time-sliced node by product, counts its shares, and with Pend lets extra pods pend`()
+        async throws
+    {
+        let cluster = try await H.startCluster()
+        let kubectl = Kubectl(cluster: cluster)
+        try await H.installCRD(kubectl)
+        let load = #"{"pattern":"constant","rate":400,"duration":600,"inputTokens":500,"outputTokens":150}"#
+        try await H.kubectl(kubectl, ["apply", "-f", "-"], stdin: H.vllmDeployment(name: "shared", load: load))
+        // The L4 node shares each of its 8 GPUs 4 ways: 32 shares of nvidia.com/gpu, 8 physical GPUs.
+        let pool = Self.pool(name: "shared", max: 40, products: ["NVIDIA-L4"], policy: "Pend")
+            .replacingOccurrences(
+                of: "  behavior:\n",
+                with: "  behavior:\n    scaleUp:\n      policies: [{type: Pods, value: 40, periodSeconds: 1}]\n"
+            )
+        try await H.kubectl(kubectl, ["apply", "-f", "-"], stdin: pool)
+        let operatorProcess = try OperatorProcess(cluster: cluster)
+        defer {
+            Task {
+                await operatorProcess.stop(); await cluster.stop()
+            }
+        }
+
+        // Pend: the pool asks for more than fits, the extra pods pend unschedulable, and it says so.
+        let short = try await H.eventually(90) {
+            try await H.jsonPath(kubectl, "ipool/shared", #".status.conditions[?(@.type=="CapacityAvailable")].status"#)
+                == "False"
+        }
+        #expect(short, "operator log:\n\(operatorProcess.output.suffix(3000))")
+        var pending = ""
+        let pended = try await H.eventually(30) {
+            pending = try await H.jsonPath(
+                kubectl,
+                "pods -l app=shared",
+                #".items[*].status.conditions[?(@.reason=="Unschedulable")].reason"#
+            )
+            return !pending.isEmpty
+        }
+        #expect(pended)
+
+        // 32 shares are 32 replicas of one share each; free is counted in physical GPUs (at most 8).
+        let matching = try await H.jsonPath(kubectl, "ipool/shared", ".status.gpu.matchingNodes")
+        let schedulable = Int(try await H.jsonPath(kubectl, "ipool/shared", ".status.gpu.schedulableReplicas")) ?? 0
+        let free = Double(try await H.jsonPath(kubectl, "ipool/shared", ".status.gpu.free")) ?? -1
+        #expect(matching == "1")
+        #expect(schedulable == 32)
+        #expect(free >= 0 && free <= 8)
+        let events = try await H.kubectl(kubectl, ["get", "events", "--field-selector", "involvedObject.name=shared"])
+        #expect(events.contains("CapacityExhausted"), "\(events)")
+        await operatorProcess.stop()
+        await cluster.stop()
+    }
 }
+
