@@ -178,4 +178,3 @@ struct OperatorScenarioTests {
         await cluster.stop()
     }
 }
-
