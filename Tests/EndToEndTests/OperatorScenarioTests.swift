@@ -172,8 +172,13 @@ struct OperatorScenarioTests {
         #expect(matching == "1")
         #expect(schedulable == 32)
         #expect(free >= 0 && free <= 8)
-        let events = try await H.kubectl(kubectl, ["get", "events", "--field-selector", "involvedObject.name=shared"])
-        #expect(events.contains("CapacityExhausted"), "\(events)")
+        // The recorder writes Events in the background, so they may trail the status.
+        var events = ""
+        let warned = try await H.eventually(30) {
+            events = try await H.kubectl(kubectl, ["get", "events", "--field-selector", "involvedObject.name=shared"])
+            return events.contains("CapacityExhausted")
+        }
+        #expect(warned, "\(events)")
         await operatorProcess.stop()
         await cluster.stop()
     }
