@@ -74,8 +74,12 @@ struct SimulatedClusterTests {
         #expect(pending)
         #expect(try await H.jsonPath(kubectl, "pods", ".items[0].status.phase") == "Pending")
         #expect(try await H.jsonPath(kubectl, "pods", ".items[0].status.conditions[0].reason") == "Unschedulable")
-        let events = try await H.kubectl(kubectl, ["get", "events", "--field-selector", "reason=FailedScheduling"])
-        #expect(events.contains(message))
+        // The event may be written just after the pod's status; wait for it rather than race it.
+        let evented = try await H.eventually(15) {
+            let events = try await H.kubectl(kubectl, ["get", "events", "--field-selector", "reason=FailedScheduling"])
+            return events.contains(message)
+        }
+        #expect(evented)
         await cluster.stop()
     }
 }
