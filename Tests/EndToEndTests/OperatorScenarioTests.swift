@@ -166,12 +166,16 @@ struct OperatorScenarioTests {
         #expect(pended)
 
         // 32 shares are 32 replicas of one share each; free is counted in physical GPUs (at most 8).
-        let matching = try await H.jsonPath(kubectl, "ipool/shared", ".status.gpu.matchingNodes")
-        let schedulable = Int(try await H.jsonPath(kubectl, "ipool/shared", ".status.gpu.schedulableReplicas")) ?? 0
-        let free = Double(try await H.jsonPath(kubectl, "ipool/shared", ".status.gpu.free")) ?? -1
-        #expect(matching == "1")
-        #expect(schedulable == 32)
-        #expect(free >= 0 && free <= 8)
+        // The status is rewritten every interval while pods start, so wait for the settled reading.
+        var reading = ""
+        let counted = try await H.eventually(30) {
+            let matching = try await H.jsonPath(kubectl, "ipool/shared", ".status.gpu.matchingNodes")
+            let schedulable = try await H.jsonPath(kubectl, "ipool/shared", ".status.gpu.schedulableReplicas")
+            let free = Double(try await H.jsonPath(kubectl, "ipool/shared", ".status.gpu.free")) ?? -1
+            reading = "matching \(matching), schedulable \(schedulable), free \(free)"
+            return matching == "1" && schedulable == "32" && free >= 0 && free <= 8
+        }
+        #expect(counted, "\(reading)")
         // The recorder writes Events in the background, so they may trail the status.
         var events = ""
         let warned = try await H.eventually(30) {
